@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The sidecar's RSS after start and after 10 000 /api/stats requests, against the simulator.
+# Usage: bench/stats-rss.sh [JVM options...]   e.g. bench/stats-rss.sh -Xmx64m -XX:+UseSerialGC
+source "$(dirname "$0")/lib.sh"
+build_if_needed
+start_simulator
+start_sidecar "$@"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ]; do sleep 0.1; done
+sleep 1
+echo "jvm options:            ${*:-(none)}"
+echo "start to first answer:  ${STARTUP_MS} ms"
+echo "rss after start:        $(rss_mb "$SIDECAR_PID") MB"
+t0=$(date +%s%N)
+failed=$(requests 10000 /api/stats)
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "10000 /api/stats:       ${ms} ms, ${failed} non-200"
+echo "rss after 10000:        $(rss_mb "$SIDECAR_PID") MB"

@@ -1,0 +1,8 @@
+package io.statussidecar.api;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The one error body of {@code /api/*} (SPEC §3). */
+@RegisterForReflection
+public record ApiError(String error, String message) {
+}

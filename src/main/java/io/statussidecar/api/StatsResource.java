@@ -1,0 +1,43 @@
+package io.statussidecar.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.common.annotation.NonBlocking;
+import io.statussidecar.config.EffectiveSettings;
+import io.statussidecar.logstash.LogstashTarget;
+import io.statussidecar.store.CollectorStatus;
+import io.statussidecar.store.MetricsStore;
+import io.statussidecar.store.Snapshot;
+
+/** The last poll, answered from the store (on the I/O thread: it only reads memory). */
+@Path("/api/stats")
+public class StatsResource {
+
+    private final MetricsStore store;
+    private final EffectiveSettings settings;
+    private final LogstashTarget target;
+
+    @Inject
+    StatsResource(MetricsStore store, EffectiveSettings settings, LogstashTarget target) {
+        this.store = store;
+        this.settings = settings;
+        this.target = target;
+    }
+
+    @GET
+    @NonBlocking
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatsView stats() {
+        CollectorStatus status = store.status();
+        Snapshot s = store.latest().orElseThrow(() -> new ApiException(503, "no_data",
+                "No successful poll of Logstash at " + target.displayUrl() + " yet"
+                        + (status.lastError() == null ? "; the first poll has not finished" : ": " + status.lastError())));
+        return new StatsView(s.collectedAt(), status.stale(store.clock().instant(), store.pollInterval()),
+                status.lastError(), s.node(), s.jvm(), s.process(), s.events(), s.flow(), s.pipelines(),
+                settings.describe());
+    }
+}

@@ -1,0 +1,26 @@
+package io.statussidecar.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.statussidecar.logstash.FlowRate;
+import io.statussidecar.store.Snapshot;
+
+/** The body of {@code GET /api/stats} (SPEC §3). {@code flow} is absent before Logstash 8.5. */
+@RegisterForReflection
+public record StatsView(
+        Instant collectedAt,
+        boolean stale,
+        String lastError,
+        Snapshot.Node node,
+        Snapshot.Jvm jvm,
+        Snapshot.Proc process,
+        Snapshot.Events events,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
+        List<Snapshot.Pipeline> pipelines,
+        Map<String, Object> config) {
+}

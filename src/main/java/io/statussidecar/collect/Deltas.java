@@ -1,0 +1,89 @@
+package io.statussidecar.collect;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.statussidecar.store.Series;
+import io.statussidecar.store.Snapshot;
+
+/**
+ * Turns two consecutive successful polls into one history sample (one value per {@link Series}).
+ * Counters become deltas that survive a Logstash restart: a counter that went down, or a new
+ * {@code ephemeral_id}, is a reset, and the delta is the new value — never negative, never a spike.
+ */
+public final class Deltas {
+
+    private Deltas() {
+    }
+
+    /** @param previous the previous successful poll, or null for the first one */
+    public static double[] sample(Snapshot previous, Snapshot next) {
+        double[] v = new double[Series.values().length];
+        Arrays.fill(v, Double.NaN);
+        boolean restarted = previous != null && previous.node() != null && next.node() != null
+                && previous.node().ephemeralId() != null && next.node().ephemeralId() != null
+                && !Objects.equals(previous.node().ephemeralId(), next.node().ephemeralId());
+        v[Series.EVENTS_IN.ordinal()] = counter(previous, next, Snapshot.Events::in, restarted);
+        v[Series.EVENTS_FILTERED.ordinal()] = counter(previous, next, Snapshot.Events::filtered, restarted);
+        v[Series.EVENTS_OUT.ordinal()] = counter(previous, next, Snapshot.Events::out, restarted);
+        v[Series.HEAP_USED_PERCENT.ordinal()] = finite(next.jvm() == null ? null : next.jvm().heapUsedPercent());
+        v[Series.CPU_PERCENT.ordinal()] = finite(next.process() == null ? null : next.process().cpuPercent());
+        v[Series.WORKER_UTILIZATION.ordinal()] = busiestWorkerUtilization(next);
+        v[Series.QUEUE_EVENTS.ordinal()] = queuedEvents(next);
+        return v;
+    }
+
+    /** The delta of one counter; NaN when either side is unknown. */
+    public static double delta(Long previous, Long next, boolean restarted) {
+        if (next == null) {
+            return Double.NaN;
+        }
+        if (restarted) {
+            return next;
+        }
+        if (previous == null) {
+            return Double.NaN;
+        }
+        return next < previous ? next : next - previous;
+    }
+
+    private static double counter(Snapshot previous, Snapshot next, Function<Snapshot.Events, Long> field,
+            boolean restarted) {
+        if (previous == null || next.events() == null) {
+            return Double.NaN;
+        }
+        Long before = previous.events() == null ? null : field.apply(previous.events());
+        return delta(before, field.apply(next.events()), restarted);
+    }
+
+    // The busiest user pipeline: an average would hide the one that is saturated.
+    private static double busiestWorkerUtilization(Snapshot s) {
+        double max = Double.NaN;
+        for (Snapshot.Pipeline p : s.pipelines()) {
+            if (p.system() || p.flow() == null || p.flow().get("workerUtilization") == null) {
+                continue;
+            }
+            double u = finite(p.flow().get("workerUtilization").current());
+            if (!Double.isNaN(u) && (Double.isNaN(max) || u > max)) {
+                max = u;
+            }
+        }
+        return max;
+    }
+
+    private static double queuedEvents(Snapshot s) {
+        double sum = Double.NaN;
+        for (Snapshot.Pipeline p : s.pipelines()) {
+            if (p.system() || p.queue() == null || p.queue().events() == null) {
+                continue;
+            }
+            sum = (Double.isNaN(sum) ? 0 : sum) + p.queue().events();
+        }
+        return sum;
+    }
+
+    private static double finite(Double d) {
+        return d == null || d.isInfinite() || d.isNaN() ? Double.NaN : d;
+    }
+}

@@ -1,0 +1,197 @@
+package io.statussidecar.collect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.statussidecar.logstash.FlowRate;
+import io.statussidecar.logstash.NodeInfo;
+import io.statussidecar.logstash.NodeStats;
+import io.statussidecar.store.Snapshot;
+
+/** Turns Logstash's answers into a {@link Snapshot}: pure, so every fixture can be checked without HTTP. */
+public final class SnapshotMapper {
+
+    private SnapshotMapper() {
+    }
+
+    /** @param info the last {@code /_node} answer for this Logstash process, or null if unknown */
+    public static Snapshot map(NodeStats stats, NodeInfo info, Instant collectedAt) {
+        NodeStats.Jvm jvm = stats.jvm();
+        Long uptime = jvm == null ? null : jvm.uptimeInMillis();
+        Snapshot.Node node = new Snapshot.Node(
+                first(stats.id(), info == null ? null : info.id()),
+                first(stats.name(), info == null ? null : info.name()),
+                first(stats.host(), info == null ? null : info.host()),
+                first(stats.version(), info == null ? null : info.version()),
+                stats.status(),
+                stats.ephemeralId(),
+                uptime,
+                first(stats.httpAddress(), info == null ? null : info.httpAddress()));
+        return new Snapshot(collectedAt, node, jvm(jvm), process(stats.process()), events(stats.events()),
+                flows(stats.flow()), pipelines(stats, info));
+    }
+
+    private static Snapshot.Jvm jvm(NodeStats.Jvm jvm) {
+        if (jvm == null) {
+            return null;
+        }
+        NodeStats.Mem mem = jvm.mem();
+        Map<String, NodeStats.Collector> collectors = jvm.gc() == null || jvm.gc().collectors() == null
+                ? Map.of()
+                : jvm.gc().collectors();
+        NodeStats.Collector young = collectors.get("young");
+        NodeStats.Collector old = collectors.get("old");
+        return new Snapshot.Jvm(
+                mem == null ? null : mem.heapUsedInBytes(),
+                mem == null ? null : mem.heapMaxInBytes(),
+                mem == null ? null : mem.heapUsedPercent(),
+                jvm.threads() == null ? null : jvm.threads().count(),
+                new Snapshot.Gc(
+                        young == null ? null : young.collectionCount(),
+                        young == null ? null : young.collectionTimeInMillis(),
+                        old == null ? null : old.collectionCount(),
+                        old == null ? null : old.collectionTimeInMillis()));
+    }
+
+    private static Snapshot.Proc process(NodeStats.Process p) {
+        if (p == null) {
+            return null;
+        }
+        return new Snapshot.Proc(p.cpu() == null ? null : p.cpu().percent(), p.openFileDescriptors(),
+                p.maxFileDescriptors());
+    }
+
+    private static Snapshot.Events events(NodeStats.Events e) {
+        if (e == null) {
+            return null;
+        }
+        return new Snapshot.Events(e.in(), e.filtered(), e.out(), e.durationInMillis(), e.queuePushDurationInMillis());
+    }
+
+    private static List<Snapshot.Pipeline> pipelines(NodeStats stats, NodeInfo info) {
+        if (stats.pipelines() == null) {
+            return List.of();
+        }
+        List<Snapshot.Pipeline> out = new ArrayList<>(stats.pipelines().size());
+        stats.pipelines().forEach((id, p) -> {
+            if (p == null) {
+                return;
+            }
+            NodeInfo.PipelineInfo declared = info == null || info.pipelines() == null ? null : info.pipelines().get(id);
+            Integer workers = p.pipeline() != null && p.pipeline().workers() != null ? p.pipeline().workers()
+                    : declared != null ? declared.workers() : null;
+            Integer batchSize = p.pipeline() != null && p.pipeline().batchSize() != null ? p.pipeline().batchSize()
+                    : declared != null ? declared.batchSize() : null;
+            out.add(new Snapshot.Pipeline(id, id.startsWith("."), workers, batchSize, events(p.events()), flows(p.flow()),
+                    queue(p.queue()), deadLetterQueue(p.deadLetterQueue()), reloads(p.reloads()), plugins(p.plugins())));
+        });
+        return Collections.unmodifiableList(out);
+    }
+
+    private static Snapshot.Queue queue(NodeStats.Queue q) {
+        if (q == null) {
+            return null;
+        }
+        return new Snapshot.Queue(q.type(), first(q.eventsCount(), q.events()), q.queueSizeInBytes(),
+                q.maxQueueSizeInBytes());
+    }
+
+    private static Snapshot.DeadLetterQueue deadLetterQueue(NodeStats.DeadLetterQueue d) {
+        if (d == null) {
+            return null;
+        }
+        return new Snapshot.DeadLetterQueue(d.queueSizeInBytes(), d.maxQueueSizeInBytes(), d.droppedEvents(),
+                d.expiredEvents(), d.storagePolicy(), errorText(d.lastError()));
+    }
+
+    private static Snapshot.Reloads reloads(NodeStats.Reloads r) {
+        if (r == null) {
+            return null;
+        }
+        return new Snapshot.Reloads(r.successes(), r.failures(), errorText(r.lastError()), r.lastSuccessTimestamp(),
+                r.lastFailureTimestamp());
+    }
+
+    private static List<Snapshot.Plugin> plugins(NodeStats.Plugins plugins) {
+        if (plugins == null) {
+            return List.of();
+        }
+        List<Snapshot.Plugin> out = new ArrayList<>();
+        addPlugins(out, plugins.inputs(), "input");
+        addPlugins(out, plugins.filters(), "filter");
+        addPlugins(out, plugins.outputs(), "output");
+        addPlugins(out, plugins.codecs(), "codec");
+        return Collections.unmodifiableList(out);
+    }
+
+    private static void addPlugins(List<Snapshot.Plugin> out, List<NodeStats.Plugin> plugins, String type) {
+        if (plugins == null) {
+            return;
+        }
+        for (NodeStats.Plugin p : plugins) {
+            if (p == null || p.id() == null) {
+                continue;
+            }
+            NodeStats.Events e = p.events();
+            Snapshot.PluginEvents events = e == null ? null : new Snapshot.PluginEvents(e.in(), e.out(), e.durationInMillis());
+            out.add(new Snapshot.Plugin(p.id(), p.name(), type, events, flows(p.flow())));
+        }
+    }
+
+    /** Logstash's snake_case flow names become camelCase keys, in Logstash's order. */
+    static Map<String, FlowRate> flows(Map<String, FlowRate> flow) {
+        if (flow == null || flow.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, FlowRate> out = new LinkedHashMap<>();
+        flow.forEach((name, rate) -> {
+            if (rate != null) {
+                out.put(camel(name), rate);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    static String camel(String snake) {
+        StringBuilder sb = new StringBuilder(snake.length());
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                sb.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Logstash reports a reload or DLQ error as an object with a message, or as a plain string. */
+    static String errorText(JsonNode error) {
+        if (error == null || error.isNull() || error.isMissingNode()) {
+            return null;
+        }
+        if (error.isTextual()) {
+            return error.asText();
+        }
+        return Optional.ofNullable(error.get("message")).filter(JsonNode::isValueNode).map(JsonNode::asText)
+                .orElse(error.toString());
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,207 @@
+package io.statussidecar.logstash;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.statussidecar.config.EffectiveSettings;
+import io.statussidecar.config.LogstashConfig;
+
+/**
+ * Calls the Logstash API and returns parsed responses or one {@link LogstashUnavailable} with an
+ * operator-readable reason. Bodies are read through a cap, so a hostile or broken Logstash cannot make
+ * the sidecar buffer without bound.
+ */
+@ApplicationScoped
+public class LogstashClient {
+
+    /** Far above a real /_node/stats (tens of KB, ~1 MB with many pipelines and vertices). */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final int SNIPPET_CHARS = 200;
+
+    private final LogstashApi api;
+    private final LogstashTarget target;
+    private final ObjectReader reader;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    @Inject
+    LogstashClient(LogstashTarget target, LogstashConfig config, ObjectMapper mapper) {
+        this.target = target;
+        this.connectTimeout = config.connectTimeout();
+        this.readTimeout = config.readTimeout();
+        this.reader = LogstashJson.reader(mapper);
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(target.baseUri())
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                // Non-2xx answers are read and described here, not thrown by the client.
+                .property("microprofile.rest.client.disable.default.mapper", true);
+        credentials(target, config).ifPresent(header -> builder.register(
+                (ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header)));
+        config.apiCaFile().ifPresent(ca -> builder.trustStore(trustStore(ca)));
+        this.api = builder.build(LogstashApi.class);
+    }
+
+    public LogstashTarget target() {
+        return target;
+    }
+
+    public NodeStats nodeStats() throws LogstashUnavailable {
+        return read("/_node/stats", api::nodeStats, NodeStats.class);
+    }
+
+    public NodeInfo node() throws LogstashUnavailable {
+        return read("/_node", api::node, NodeInfo.class);
+    }
+
+    private <T> T read(String path, Supplier<Response> call, Class<T> type) throws LogstashUnavailable {
+        byte[] body = fetch(path, call);
+        try {
+            T value = reader.readValue(body, type);
+            if (value == null) {
+                throw new LogstashUnavailable("response from " + target.url(path) + " is JSON null");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new LogstashUnavailable("response from " + target.url(path) + " is not the expected JSON ("
+                    + oneLine(e.getOriginalMessage()) + "): " + snippet(body));
+        } catch (IOException e) {
+            throw new LogstashUnavailable("response from " + target.url(path) + " could not be read: " + e.getMessage());
+        }
+    }
+
+    private byte[] fetch(String path, Supplier<Response> call) throws LogstashUnavailable {
+        String url = target.url(path);
+        try (Response response = call.get()) {
+            byte[] body = response.hasEntity() ? readCapped(response.readEntity(InputStream.class), url) : new byte[0];
+            int status = response.getStatus();
+            if (status < 200 || status > 299) {
+                throw new LogstashUnavailable("HTTP " + status + " from " + url
+                        + (body.length == 0 ? "" : ": " + snippet(body)));
+            }
+            return body;
+        } catch (ProcessingException | WebApplicationException | IOException e) {
+            throw new LogstashUnavailable(describe(e, url));
+        }
+    }
+
+    private static byte[] readCapped(InputStream in, String url) throws IOException, LogstashUnavailable {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                if (out.size() + n > MAX_BODY_BYTES) {
+                    throw new LogstashUnavailable("response from " + url + " is larger than "
+                            + (MAX_BODY_BYTES / (1024 * 1024)) + " MiB; refusing to read it");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private String describe(Throwable e, String url) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.contains("ConnectTimeout")) {
+                return "no connection to " + url + " within " + human(connectTimeout) + " (LOGSTASH_CONNECT_TIMEOUT)";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused by " + url;
+            }
+            if (t instanceof UnknownHostException) {
+                return "cannot resolve the host of " + url;
+            }
+            if (t instanceof SSLException) {
+                return "TLS with " + url + " failed: " + oneLine(t.getMessage());
+            }
+            if (name.contains("Timeout")) {
+                return "no answer from " + url + " within " + human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
+            }
+            if (name.endsWith("HttpClosedException") || name.endsWith("ClosedChannelException")) {
+                return "connection closed by " + url + " before a complete answer";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "request to " + url + " failed: " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()));
+    }
+
+    private static Optional<String> credentials(LogstashTarget target, LogstashConfig config) {
+        Optional<String> user = config.apiUsername().or(target::urlUsername);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String password = config.apiUsername().isPresent()
+                ? config.apiPassword().orElse("")
+                : target.urlPassword().orElse("");
+        String token = Base64.getEncoder().encodeToString((user.get() + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return Optional.of("Basic " + token);
+    }
+
+    private static KeyStore trustStore(Path caFile) {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                store.setCertificateEntry("logstash-ca-" + i++, certificate);
+            }
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            // ConfigCheck has already read this file at start-up; failing here means it changed since.
+            throw new IllegalStateException("LOGSTASH_API_CA_FILE=" + caFile + " cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    static String snippet(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, SNIPPET_CHARS * 4), StandardCharsets.UTF_8);
+        text = oneLine(text);
+        return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "..." : text;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+    }
+
+    private static String human(Duration d) {
+        return EffectiveSettings.human(d);
+    }
+}

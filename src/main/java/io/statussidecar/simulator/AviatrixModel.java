@@ -1,0 +1,254 @@
+package io.statussidecar.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A Logstash 8.15 running an Aviatrix-style pipeline (plugin ids of SPEC §6), built on a real
+ * {@code /_node/stats} fixture. Counters advance by one "tick" per {@code /_node/stats} request, with
+ * seeded randomness, so a test sees the same numbers every run. Not thread-safe; the simulator
+ * serialises access.
+ */
+final class AviatrixModel {
+
+    static final String VERSION = "8.15.2";
+    static final String PIPELINE = "main";
+    static final int WORKERS = 4;
+    static final int BATCH_SIZE = 125;
+    static final double TICK_SECONDS = 5;
+
+    /** Log type, the ids of its entry filters, its output id, and its mean events per tick. */
+    record LogType(String type, List<String> filterIds, String outputId, int perTick, boolean security) {
+    }
+
+    static final List<LogType> TYPES = List.of(
+            new LogType("microseg", List.of("microseg"), "splunk-microseg", 120, true),
+            new LogType("mitm", List.of("mitm"), "splunk-mitm", 15, true),
+            new LogType("suricata", List.of("suricata"), "splunk-suricata", 40, true),
+            new LogType("fqdn", List.of("fqdn"), "splunk-fqdn", 60, true),
+            new LogType("cmd", List.of("cmd-v1", "cmd-v2"), "splunk-cmd", 6, true),
+            new LogType("vpn_session", List.of("vpn-session"), "splunk-vpn-session", 3, true),
+            new LogType("gw_net_stats", List.of("gw_net_stats"), "splunk-gw-net-stats", 30, false),
+            new LogType("gw_sys_stats", List.of("gw-sys-stats"), "splunk-gw-sys-stats", 30, false),
+            new LogType("tunnel_status", List.of("tunnel_status"), "splunk-tunnel-status", 10, false));
+
+    static final String INPUT_ID = "syslog-udp";
+    static final List<String> COMMON_FILTERS = List.of("syslog-parse", "mutate-common");
+
+    private final ObjectMapper json;
+    private final ObjectNode baseStats;
+    private final ObjectNode baseRoot;
+    private final String profile;
+    private final SplittableRandom random = new SplittableRandom(42);
+    private final Map<String, long[]> plugins = new LinkedHashMap<>();
+    private final long[] events = new long[3];
+    private String ephemeralId;
+    private long startedAtMillis;
+    private long ticks;
+    private long lastTickIn;
+    private boolean stalled;
+    private double heapPercent = 30;
+    private double cpuPercent = 8;
+
+    AviatrixModel(ObjectMapper json, JsonNode baseStats, JsonNode baseRoot, String profile) {
+        this.json = json;
+        this.baseStats = (ObjectNode) baseStats.deepCopy();
+        this.baseRoot = (ObjectNode) baseRoot.deepCopy();
+        this.profile = profile;
+        restart();
+    }
+
+    /** Logstash restarted: every counter back to zero, a new ephemeral id. */
+    void restart() {
+        plugins.clear();
+        plugins.put(INPUT_ID, new long[2]);
+        COMMON_FILTERS.forEach(id -> plugins.put(id, new long[2]));
+        TYPES.forEach(t -> t.filterIds().forEach(id -> plugins.put(id, new long[2])));
+        TYPES.forEach(t -> plugins.put(t.outputId(), new long[2]));
+        java.util.Arrays.fill(events, 0);
+        ephemeralId = UUID.nameUUIDFromBytes(("run-" + System.nanoTime()).getBytes()).toString();
+        startedAtMillis = System.currentTimeMillis();
+        ticks = 0;
+    }
+
+    /** Events keep arriving but none leave the filters: a stuck output or filter. */
+    void stall(boolean stalled) {
+        this.stalled = stalled;
+    }
+
+    boolean forwards(LogType t) {
+        return switch (profile) {
+            case "all" -> true;
+            case "security" -> t.security();
+            case "networking" -> !t.security();
+            default -> false;
+        };
+    }
+
+    /** Advances one tick and returns the new {@code /_node/stats} body. */
+    String nodeStats() {
+        tick();
+        ObjectNode root = identity(baseStats.deepCopy());
+        root.remove("pipelines");
+        ObjectNode jvm = (ObjectNode) root.path("jvm");
+        jvm.put("uptime_in_millis", System.currentTimeMillis() - startedAtMillis);
+        ObjectNode mem = (ObjectNode) jvm.path("mem");
+        long heapMax = mem.path("heap_max_in_bytes").asLong(1_073_741_824L);
+        mem.put("heap_used_percent", Math.round(heapPercent));
+        mem.put("heap_used_in_bytes", (long) (heapMax * heapPercent / 100));
+        ((ObjectNode) root.path("process").path("cpu")).put("percent", Math.round(cpuPercent));
+        ObjectNode ev = root.putObject("events");
+        ev.put("in", events[0]).put("filtered", events[1]).put("out", events[2])
+                .put("duration_in_millis", events[2] * 2).put("queue_push_duration_in_millis", events[0] / 10);
+        double inRate = lastTickIn / TICK_SECONDS;
+        double outRate = stalled ? 0 : inRate;
+        ObjectNode flow = root.putObject("flow");
+        rate(flow, "input_throughput", inRate, lifetime(events[0]));
+        rate(flow, "filter_throughput", outRate, lifetime(events[1]));
+        rate(flow, "output_throughput", outRate, lifetime(events[2]));
+        rate(flow, "queue_backpressure", stalled ? 1.0 : 0.02, 0.01);
+        rate(flow, "worker_concurrency", stalled ? WORKERS : 0.8, 0.7);
+        ObjectNode pipeline = root.putObject("pipelines").putObject(PIPELINE);
+        pipeline.set("events", ev.deepCopy());
+        ObjectNode pflow = pipeline.putObject("flow");
+        pflow.setAll((ObjectNode) flow.deepCopy());
+        rate(pflow, "worker_utilization", stalled ? 100.0 : 20.0, 18.5);
+        ObjectNode plug = pipeline.putObject("plugins");
+        ArrayNode inputs = plug.putArray("inputs");
+        long[] in = plugins.get(INPUT_ID);
+        ObjectNode input = inputs.addObject().put("id", INPUT_ID).put("name", "udp");
+        input.putObject("events").put("out", in[1]).put("queue_push_duration_in_millis", in[1] / 10);
+        rate(input.putObject("flow"), "throughput", inRate, lifetime(in[1]));
+        plug.putArray("codecs");
+        ArrayNode filters = plug.putArray("filters");
+        COMMON_FILTERS.forEach(id -> plugin(filters, id, id.startsWith("syslog") ? "grok" : "mutate"));
+        TYPES.forEach(t -> t.filterIds().forEach(id -> plugin(filters, id, "grok")));
+        ArrayNode outputs = plug.putArray("outputs");
+        TYPES.forEach(t -> plugin(outputs, t.outputId(), "http"));
+        ObjectNode reloads = pipeline.putObject("reloads");
+        reloads.put("successes", 0).put("failures", 0).putNull("last_error").putNull("last_success_timestamp")
+                .putNull("last_failure_timestamp");
+        pipeline.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
+                .put("max_queue_size_in_bytes", 0);
+        pipeline.put("hash", "aviatrix-" + PIPELINE);
+        pipeline.put("ephemeral_id", ephemeralId);
+        root.putObject("reloads").put("successes", 0).put("failures", 0);
+        root.putObject("queue").put("events_count", 0);
+        return write(root);
+    }
+
+    String node() {
+        ObjectNode root = identity(baseRoot.deepCopy());
+        root.remove(List.of("build_date", "build_sha", "build_snapshot"));
+        ObjectNode p = root.putObject("pipelines").putObject(PIPELINE);
+        p.put("ephemeral_id", ephemeralId).put("hash", "aviatrix-" + PIPELINE).put("workers", WORKERS)
+                .put("batch_size", BATCH_SIZE).put("batch_delay", 50).put("config_reload_automatic", false)
+                .put("config_reload_interval", 3_000_000_000L).put("dead_letter_queue_enabled", false);
+        return write(root);
+    }
+
+    String root() {
+        return write(identity(baseRoot.deepCopy()));
+    }
+
+    /** Per-plugin counters, for tests that check the sidecar's arithmetic: {in, out}. */
+    Map<String, long[]> pluginCounters() {
+        Map<String, long[]> copy = new LinkedHashMap<>();
+        plugins.forEach((id, v) -> copy.put(id, v.clone()));
+        return copy;
+    }
+
+    long[] eventCounters() {
+        return events.clone();
+    }
+
+    String ephemeralId() {
+        return ephemeralId;
+    }
+
+    private void tick() {
+        ticks++;
+        long total = 0;
+        for (LogType t : TYPES) {
+            long n = Math.max(0, Math.round(t.perTick() * (0.7 + 0.6 * random.nextDouble())));
+            total += n;
+            if (stalled) {
+                continue;
+            }
+            long remaining = n;
+            for (int i = 0; i < t.filterIds().size(); i++) {
+                long share = i == t.filterIds().size() - 1 ? remaining : n / t.filterIds().size();
+                remaining -= share;
+                add(t.filterIds().get(i), share, share);
+            }
+            add(t.outputId(), n, forwards(t) ? n : 0);
+        }
+        lastTickIn = total;
+        add(INPUT_ID, 0, total);
+        events[0] += total;
+        if (!stalled) {
+            for (String id : COMMON_FILTERS) {
+                add(id, total, total);
+            }
+            events[1] += total;
+            events[2] += total;
+        }
+        heapPercent = clamp(heapPercent + random.nextDouble(-4, 4), 18, 65);
+        cpuPercent = clamp(cpuPercent + random.nextDouble(-3, 3), 2, 35);
+    }
+
+    private void add(String id, long in, long out) {
+        long[] c = plugins.get(id);
+        c[0] += in;
+        c[1] += out;
+    }
+
+    private void plugin(ArrayNode list, String id, String name) {
+        long[] c = plugins.get(id);
+        ObjectNode p = list.addObject().put("id", id).put("name", name);
+        p.putObject("events").put("in", c[0]).put("out", c[1]).put("duration_in_millis", c[1] / 4);
+        ObjectNode flow = p.putObject("flow");
+        rate(flow, "worker_utilization", stalled ? 0 : 1.5, 1.2);
+        rate(flow, "worker_millis_per_event", 0.25, 0.25);
+    }
+
+    private ObjectNode identity(ObjectNode node) {
+        node.put("version", VERSION);
+        node.put("ephemeral_id", ephemeralId);
+        node.put("status", "green");
+        node.put("snapshot", false);
+        return node;
+    }
+
+    private double lifetime(long counter) {
+        double seconds = Math.max(1, (System.currentTimeMillis() - startedAtMillis) / 1000.0);
+        return Math.round(counter / seconds * 1000) / 1000.0;
+    }
+
+    private static void rate(ObjectNode parent, String name, double current, double lifetime) {
+        ObjectNode r = parent.putObject(name);
+        r.put("current", Math.round(current * 1000) / 1000.0);
+        r.put("lifetime", lifetime);
+        r.put("last_1_minute", Math.round(current * 1000) / 1000.0);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.statussidecar.simulator;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.statussidecar.config.LogProfileConfig;
+import io.statussidecar.config.LogstashConfig;
+import io.statussidecar.logstash.LogstashTarget;
+
+/**
+ * Development mode only (removed from production builds): when no Logstash is configured, start the
+ * simulator so that a newcomer's first run shows live data.
+ */
+@IfBuildProfile("dev")
+@ApplicationScoped
+public class DevSimulator {
+
+    private static final Logger LOG = Logger.getLogger(DevSimulator.class);
+
+    private LogstashSimulator simulator;
+
+    @Produces
+    @Singleton
+    LogstashTarget target(LogstashConfig config, LogProfileConfig profile,
+            @ConfigProperty(name = "dev-simulator.fixtures", defaultValue = "src/test/resources/fixtures/logstash") Path fixtures) {
+        boolean configured = System.getenv("LOGSTASH_API_URL") != null || System.getProperty("logstash.api-url") != null;
+        if (configured || !Files.isDirectory(fixtures)) {
+            return LogstashTarget.of(config.apiUrl());
+        }
+        simulator = LogstashSimulator.aviatrix(fixtures, profile.profile()).start(0);
+        LOG.infof("No LOGSTASH_API_URL given: polling a simulated Aviatrix Logstash at %s", simulator.baseUrl());
+        return LogstashTarget.of(URI.create(simulator.baseUrl()));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

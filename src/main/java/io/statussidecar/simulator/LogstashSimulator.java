@@ -1,0 +1,317 @@
+package io.statussidecar.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An HTTP server that answers like the Logstash monitoring API, for tests and development mode.
+ * It either replays captured responses unchanged, or runs an Aviatrix-style model whose counters
+ * advance at every {@code /_node/stats} request. Faults ({@link Fault}), restarts with counters reset,
+ * and a stalled pipeline can be switched on and off while the sidecar polls it. Listens on loopback only.
+ */
+public final class LogstashSimulator implements AutoCloseable {
+
+    /** The files under the fixtures directory that the Aviatrix model starts from. */
+    public static final String BASE_STATS = "beats/8.4.0/node_stats.840.json";
+    public static final String BASE_ROOT = "logstash-exporter/8.15.2/node_info.json";
+
+    private static final long MAX_HANG_MILLIS = 60_000;
+
+    private final Function<String, Optional<String>> modelDispatcher;
+    private final AviatrixModel model;
+    private volatile Function<String, Optional<String>> dispatcher;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Object hangLock = new Object();
+    private volatile Fault fault = Fault.NONE;
+    private volatile String requiredAuthorization;
+    private ExecutorService executor;
+    private HttpServer server;
+    private int port;
+
+    private LogstashSimulator(Function<String, Optional<String>> dispatcher, AviatrixModel model) {
+        this.modelDispatcher = dispatcher;
+        this.dispatcher = dispatcher;
+        this.model = model;
+    }
+
+    /** An Aviatrix-style Logstash whose counters advance; {@code profile} decides what its outputs forward. */
+    public static LogstashSimulator aviatrix(Path fixturesDir, String profile) {
+        ObjectMapper json = new ObjectMapper();
+        try {
+            AviatrixModel model = new AviatrixModel(json, json.readTree(fixturesDir.resolve(BASE_STATS).toFile()),
+                    json.readTree(fixturesDir.resolve(BASE_ROOT).toFile()), profile);
+            return new LogstashSimulator(path -> switch (path) {
+                case "/_node/stats" -> Optional.of(model.nodeStats());
+                case "/_node" -> Optional.of(model.node());
+                case "/" -> Optional.of(model.root());
+                default -> Optional.empty();
+            }, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the simulator's fixtures under " + fixturesDir, e);
+        }
+    }
+
+    /** Serves files unchanged: request path → file. Other paths answer 404, as an older Logstash would. */
+    public static LogstashSimulator replaying(Map<String, Path> files) {
+        return new LogstashSimulator(bodies(files), null);
+    }
+
+    /** From now on, serve these files unchanged instead of the model (see {@link #replaying}). */
+    public void replay(Map<String, Path> files) {
+        dispatcher = bodies(files);
+    }
+
+    /** Back to the model's advancing counters after {@link #replay}. */
+    public void resumeModel() {
+        dispatcher = modelDispatcher;
+    }
+
+    private static Function<String, Optional<String>> bodies(Map<String, Path> files) {
+        Map<String, String> bodies = new ConcurrentHashMap<>();
+        files.forEach((path, file) -> {
+            try {
+                bodies.put(path, Files.readString(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read fixture " + file, e);
+            }
+        });
+        return path -> Optional.ofNullable(bodies.get(path));
+    }
+
+    public synchronized LogstashSimulator start(int requestedPort) {
+        try {
+            executor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "logstash-simulator");
+                t.setDaemon(true);
+                return t;
+            });
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 50);
+            server.createContext("/", this::handle);
+            server.setExecutor(executor);
+            server.start();
+            port = server.getAddress().getPort();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Logstash simulator on port " + requestedPort, e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Switches a fault on; {@link Fault#NONE} (or {@link #recover()}) switches it off. */
+    public synchronized void fail(Fault newFault) {
+        Fault old = fault;
+        fault = newFault;
+        if (newFault == Fault.REFUSE && old != Fault.REFUSE) {
+            server.stop(0);
+            executor.shutdownNow();
+        } else if (old == Fault.REFUSE && newFault != Fault.REFUSE) {
+            start(port);
+        }
+        synchronized (hangLock) {
+            hangLock.notifyAll();
+        }
+    }
+
+    public void recover() {
+        fail(Fault.NONE);
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    /** Logstash restarted: counters start again from zero under a new ephemeral id. */
+    public void restart() {
+        synchronized (model()) {
+            model().restart();
+        }
+    }
+
+    /** Events keep entering the pipeline but none leave it. */
+    public void stall(boolean stalled) {
+        synchronized (model()) {
+            model().stall(stalled);
+        }
+    }
+
+    /** Answers 401 unless requests carry these basic-auth credentials ({@code null} to stop requiring them). */
+    public void requireBasicAuth(String username, String password) {
+        requiredAuthorization = username == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The most requests that were in progress at the same time since the last {@link #resetConcurrency()}. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    public void resetConcurrency() {
+        maxInFlight.set(inFlight.get());
+    }
+
+    /** How many requests reached {@code path} (whatever the answer). */
+    public int requests(String path) {
+        AtomicInteger n = requests.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    /** The model's counters {in, out} per plugin id, to check the sidecar's arithmetic against. */
+    public Map<String, long[]> pluginCounters() {
+        synchronized (model()) {
+            return model().pluginCounters();
+        }
+    }
+
+    /** The model's pipeline counters {in, filtered, out}. */
+    public long[] eventCounters() {
+        synchronized (model()) {
+            return model().eventCounters();
+        }
+    }
+
+    public String ephemeralId() {
+        synchronized (model()) {
+            return model().ephemeralId();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        fault = Fault.NONE;
+        synchronized (hangLock) {
+            hangLock.notifyAll();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private AviatrixModel model() {
+        if (model == null) {
+            throw new IllegalStateException("a replaying simulator has no model");
+        }
+        return model;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try (exchange) {
+            respond(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        String auth = requiredAuthorization;
+        if (auth != null && !auth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            send(exchange, 401, "application/json", "{\"error\":\"authentication required\"}");
+            return;
+        }
+        switch (fault) {
+            case HANG -> {
+                hang();
+                return;
+            }
+            case GARBAGE -> {
+                send(exchange, 200, "text/html", "<html><body>502 Bad Gateway (nginx)</body></html>");
+                return;
+            }
+            case HTTP_500 -> {
+                send(exchange, 500, "application/json",
+                        "{\"error\":{\"type\":\"MetricNotFound\",\"reason\":\"For path: events\"}}");
+                return;
+            }
+            case OVERSIZED -> {
+                oversized(exchange);
+                return;
+            }
+            default -> {
+            }
+        }
+        Optional<String> body;
+        Function<String, Optional<String>> current = dispatcher;
+        if (model != null) {
+            synchronized (model) {
+                body = current.apply(path);
+            }
+        } else {
+            body = current.apply(path);
+        }
+        if (body.isPresent()) {
+            send(exchange, 200, "application/json", body.get());
+        } else {
+            send(exchange, 404, "application/json", "{\"path\":\"" + path.replace("\"", "") + "\",\"status\":404}");
+        }
+    }
+
+    private void hang() {
+        long deadline = System.currentTimeMillis() + MAX_HANG_MILLIS;
+        synchronized (hangLock) {
+            while (fault == Fault.HANG && System.currentTimeMillis() < deadline) {
+                try {
+                    hangLock.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void oversized(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("{\"padding\":\"".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 512; i++) { // 32 MiB, twice the sidecar's cap
+                out.write(chunk);
+            }
+            out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // The client hung up once it had read enough: that is the expected outcome.
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type + "; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

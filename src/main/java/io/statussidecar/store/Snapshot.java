@@ -1,0 +1,85 @@
+package io.statussidecar.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.statussidecar.logstash.FlowRate;
+
+/**
+ * One successful poll, in the sidecar's own camelCase vocabulary (SPEC §3). Immutable, published
+ * behind one volatile reference, so readers never see half a poll. {@code null} means Logstash did
+ * not report the value (older version, or starting up), never 0.
+ */
+@RegisterForReflection
+public record Snapshot(
+        Instant collectedAt,
+        Node node,
+        Jvm jvm,
+        Proc process,
+        Events events,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
+        List<Pipeline> pipelines) {
+
+    @RegisterForReflection
+    public record Node(String id, String name, String host, String version, String status, String ephemeralId,
+            Long uptimeMillis, String httpAddress) {
+    }
+
+    @RegisterForReflection
+    public record Jvm(Long heapUsedBytes, Long heapMaxBytes, Double heapUsedPercent, Long threads, Gc gc) {
+    }
+
+    @RegisterForReflection
+    public record Gc(Long youngCount, Long youngMillis, Long oldCount, Long oldMillis) {
+    }
+
+    @RegisterForReflection
+    public record Proc(Double cpuPercent, Long openFileDescriptors, Long maxFileDescriptors) {
+    }
+
+    @RegisterForReflection
+    public record Events(Long in, Long filtered, Long out, Long durationMillis, Long queuePushDurationMillis) {
+    }
+
+    /** {@code system} marks Logstash's own pipelines (ids starting with '.'), which health rules skip. */
+    @RegisterForReflection
+    public record Pipeline(
+            String id,
+            boolean system,
+            Integer workers,
+            Integer batchSize,
+            Events events,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
+            Queue queue,
+            DeadLetterQueue deadLetterQueue,
+            Reloads reloads,
+            List<Plugin> plugins) {
+    }
+
+    @RegisterForReflection
+    public record Queue(String type, Long events, Long sizeBytes, Long maxSizeBytes) {
+    }
+
+    /** Present only when Logstash has the dead-letter queue enabled. */
+    @RegisterForReflection
+    public record DeadLetterQueue(Long sizeBytes, Long maxSizeBytes, Long droppedEvents, Long expiredEvents,
+            String storagePolicy, String lastError) {
+    }
+
+    @RegisterForReflection
+    public record Reloads(Long successes, Long failures, String lastError, String lastSuccessAt, String lastFailureAt) {
+    }
+
+    @RegisterForReflection
+    public record Plugin(String id, String name, String type, PluginEvents events,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow) {
+    }
+
+    @RegisterForReflection
+    public record PluginEvents(Long in, Long out, Long durationMillis) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.statussidecar.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigCheckTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            LOGSTASH_API_URL                  | localhost:9600         | http:// or https:// URL
+            LOGSTASH_API_URL                  | ftp://host:21          | http:// or https:// URL
+            LOGSTASH_API_URL                  | http://                | http:// or https:// URL
+            LOGSTASH_API_URL                  | http://h:9600/?x=1     | no query
+            LOGSTASH_API_URL                  | 'http://bad host'      | http:// or https:// URL
+            PORT                              | abc                    | whole number from 1 to 65535
+            PORT                              | 0                      | whole number from 1 to 65535
+            PORT                              | 70000                  | whole number from 1 to 65535
+            SIDECAR_POLL_INTERVAL             | 0s                     | from 1s to 1h
+            SIDECAR_POLL_INTERVAL             | -5s                    | from 1s to 1h
+            SIDECAR_POLL_INTERVAL             | 500ms                  | from 1s to 1h
+            SIDECAR_POLL_INTERVAL             | 1.5s                   | from 1s to 1h
+            SIDECAR_POLL_INTERVAL             | 2h                     | from 1s to 1h
+            SIDECAR_POLL_INTERVAL             | 5                      | from 1s to 1h
+            SIDECAR_POLL_INTERVAL             | soon                   | from 1s to 1h
+            LOGSTASH_CONNECT_TIMEOUT          | 0s                     | positive duration
+            LOGSTASH_READ_TIMEOUT             | -1s                    | positive duration
+            LOGSTASH_READ_TIMEOUT             | five seconds           | positive duration
+            HEALTH_UNREACHABLE_GRACE          | PT0S                   | positive duration
+            HEALTH_STALL_PERIOD               | x                      | positive duration
+            HEALTH_NO_EVENTS_PERIOD           | ''                     | positive duration
+            HEALTH_HEAP_PERCENT               | 0                      | whole number from 1 to 100
+            HEALTH_HEAP_PERCENT               | 101                    | whole number from 1 to 100
+            HEALTH_WORKER_UTILIZATION_PERCENT | 95.5                   | whole number from 1 to 100
+            LOGSTASH_API_CA_FILE              | /nonexistent/ca.pem    | readable PEM file
+            LOGSTASH_LOG_PATH                 | ' '                    | file path
+            """)
+    void aBadValueIsOneLineNamingTheVariableTheValueAndWhatIsAccepted(String name, String value, String accepted) {
+        List<String> problems = ConfigCheck.problems(Map.of(name, value));
+
+        assertEquals(1, problems.size(), problems.toString());
+        String line = problems.get(0);
+        assertTrue(line.startsWith("Invalid " + name + "=\"" + value + "\": "), line);
+        assertTrue(line.contains(accepted), line);
+        assertTrue(!line.contains("\n"), "one line");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            LOGSTASH_API_URL                  | http://localhost:9600
+            LOGSTASH_API_URL                  | https://logstash.internal:9600/prefix
+            LOGSTASH_API_URL                  | http://user:secret@127.0.0.1:9600
+            PORT                              | 3000
+            SIDECAR_POLL_INTERVAL             | 5s
+            SIDECAR_POLL_INTERVAL             | 1m
+            SIDECAR_POLL_INTERVAL             | PT10S
+            LOGSTASH_CONNECT_TIMEOUT          | 500ms
+            LOGSTASH_READ_TIMEOUT             | 5
+            HEALTH_STALL_PERIOD               | 2m
+            HEALTH_NO_EVENTS_PERIOD           | 1h
+            HEALTH_UNREACHABLE_GRACE          | 1d
+            HEALTH_HEAP_PERCENT               | 90
+            LOG_PROFILE                       | anything-at-all
+            """)
+    void goodValuesPass(String name, String value) {
+        assertEquals(List.of(), ConfigCheck.problems(Map.of(name, value)));
+    }
+
+    @Test
+    void severalBadVariablesAreAllReported() {
+        List<String> problems = ConfigCheck.problems(Map.of("PORT", "x", "HEALTH_HEAP_PERCENT", "200"));
+
+        assertEquals(2, problems.size());
+    }
+
+    @Test
+    void credentialsComeInPairsAndPasswordsAreNeverEchoed() {
+        List<String> problems = ConfigCheck.problems(Map.of("LOGSTASH_API_PASSWORD", "s3cret", "SIDECAR_AUTH_USERNAME", "ops"));
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("LOGSTASH_API_PASSWORD") && problems.get(0).contains("LOGSTASH_API_USERNAME"));
+        assertTrue(problems.get(1).contains("SIDECAR_AUTH_USERNAME") && problems.get(1).contains("SIDECAR_AUTH_PASSWORD"));
+        assertTrue(problems.stream().noneMatch(p -> p.contains("s3cret")));
+    }
+
+    @Test
+    void aCaFileMustHoldACertificate(@TempDir Path dir) throws IOException {
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+
+        List<String> problems = ConfigCheck.problems(Map.of("LOGSTASH_API_CA_FILE", notPem.toString()));
+
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("LOGSTASH_API_CA_FILE"));
+    }
+
+    @Test
+    void controlCharactersInAValueDoNotBreakTheLine() {
+        List<String> problems = ConfigCheck.problems(Map.of("PORT", "30\n00"));
+
+        assertEquals("Invalid PORT=\"30?00\": expected a whole number from 1 to 65535", problems.get(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "5s, PT5S", "500ms, PT0.5S", "2m, PT2M", "1h, PT1H", "1d, PT24H", "PT5S, PT5S", "7, PT7S" })
+    void durationsAreReadAsQuarkusReadsThem(String raw, String iso) {
+        assertEquals(Duration.parse(iso), ConfigCheck.parseDuration(raw).orElseThrow());
+    }
+}

@@ -1,0 +1,114 @@
+package io.statussidecar.logstash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.statussidecar.collect.SnapshotMapper;
+import io.statussidecar.store.Snapshot;
+import io.statussidecar.support.Fixtures;
+
+/** Every captured Logstash response parses, and these are the values read from each. */
+class FixturesTest {
+
+    static final ObjectReader READER = LogstashJson.reader(new ObjectMapper());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # file                              | version | status | heap% | cpu% | eventsIn | uptimeMs | pipelines  | main plugins | flow keys
+            beats/6.5.0/node_stats.650.json     | 6.5.0   | -      | 34    | 0    | 0        | 118041   | main       | 2            | 0
+            beats/7.8.1/node_stats.710.json     | 7.8.1   | green  | 35    | 1    | 0        | 33546    | main       | 4            | 0
+            beats/8.4.0/node_stats.840.json     | 8.4.0   | green  | 15    | 0    | 65       | 78193    | main       | 3            | 0
+            logstash/7.11.1/metrics.json        | 7.11.1  | green  | 17    | 33   | 174126   | 37263    | main       | 8            | 0
+            """)
+    void nodeStatsFixturesBecomeSnapshots(String file, String version, String status, double heap, double cpu,
+            long eventsIn, long uptime, String pipelines, int mainPlugins, int nodeFlowKeys) throws IOException {
+        NodeStats stats = READER.readValue(Fixtures.file(file).toFile(), NodeStats.class);
+        Snapshot s = SnapshotMapper.map(stats, null, Instant.EPOCH);
+
+        assertEquals(version, s.node().version());
+        assertEquals(status, s.node().status());
+        assertEquals(heap, s.jvm().heapUsedPercent());
+        assertEquals(cpu, s.process().cpuPercent());
+        assertEquals(eventsIn, s.events().in());
+        assertEquals(uptime, s.node().uptimeMillis());
+        assertEquals(pipelines, s.pipelines().stream().map(Snapshot.Pipeline::id).collect(Collectors.joining(",")));
+        assertEquals(mainPlugins, s.pipelines().get(0).plugins().size());
+        assertEquals(nodeFlowKeys, s.flow().size());
+        assertNotNull(s.jvm().gc().youngCount(), "young GC count");
+        assertNotNull(s.jvm().heapMaxBytes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # file                                   | version      | ephemeralId                           | pipeline=workers/batch
+            beats/6.4.1/node.641.json                | 6.4.1        | -                                     | main=8/125
+            beats/7.0.0-alpha1/node.700.json         | 7.0.0-alpha1 | -                                     | main=8/125
+            beats/7.0.0-alpha1/pipelines.700.json    | 7.0.0-alpha1 | -                                     | test=1/1;another_test=8/125
+            beats/7.8.1/root.710.json                | 7.8.1        | 06807db4-dbb2-4260-982f-b6ea4dfa5270  | -
+            logstash-exporter/8.15.2/node_info.json  | 8.15.2       | eb4d9042-5642-4e21-bb8d-27454b81c5bc  | -
+            """)
+    void nodeFixturesParse(String file, String version, String ephemeralId, String pipelines) throws IOException {
+        NodeInfo info = READER.readValue(Fixtures.file(file).toFile(), NodeInfo.class);
+
+        assertEquals(version, info.version());
+        assertEquals(ephemeralId, info.ephemeralId());
+        String described = info.pipelines() == null ? null
+                : info.pipelines().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue().workers() + "/" + e.getValue().batchSize())
+                        .collect(Collectors.joining(";"));
+        assertEquals(pipelines, described);
+    }
+
+    @Test
+    void everyJsonFixtureIsInOneOfTheTables() throws IOException {
+        // A fixture added later must be given its row above, not be silently skipped.
+        List<String> known = List.of("beats/6.5.0/node_stats.650.json", "beats/7.8.1/node_stats.710.json",
+                "beats/8.4.0/node_stats.840.json", "logstash/7.11.1/metrics.json", "beats/6.4.1/node.641.json",
+                "beats/7.0.0-alpha1/node.700.json", "beats/7.0.0-alpha1/pipelines.700.json",
+                "beats/7.8.1/root.710.json", "logstash-exporter/8.15.2/node_info.json");
+        try (Stream<java.nio.file.Path> files = Files.walk(Fixtures.DIR)) {
+            List<String> json = files.filter(p -> p.toString().endsWith(".json"))
+                    .map(p -> Fixtures.DIR.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            assertEquals(known.stream().sorted().toList(), json);
+        }
+    }
+
+    @Test
+    void workersAndBatchSizeComeFromNodeInfoBefore818() throws IOException {
+        NodeStats stats = READER.readValue(Fixtures.file("beats/7.8.1/node_stats.710.json").toFile(), NodeStats.class);
+        NodeInfo info = READER.readValue(Fixtures.file("beats/6.4.1/node.641.json").toFile(), NodeInfo.class);
+
+        Snapshot.Pipeline main = SnapshotMapper.map(stats, info, Instant.EPOCH).pipelines().get(0);
+
+        assertEquals(8, main.workers());
+        assertEquals(125, main.batchSize());
+        assertNull(SnapshotMapper.map(stats, null, Instant.EPOCH).pipelines().get(0).workers());
+    }
+
+    @Test
+    void pipelineFlowOf7111IsReadWithCamelCaseNames() throws IOException {
+        NodeStats stats = READER.readValue(Fixtures.file("logstash/7.11.1/metrics.json").toFile(), NodeStats.class);
+        Snapshot.Pipeline main = SnapshotMapper.map(stats, null, Instant.EPOCH).pipelines().get(0);
+
+        assertEquals(4.4, main.flow().get("inputThroughput").current());
+        assertEquals(0.25, main.flow().get("inputThroughput").lifetime());
+        assertEquals(0.288, main.flow().get("workerConcurrency").current());
+        assertTrue(main.plugins().stream().anyMatch(p -> p.name().equals("grok") && p.events().in() == 359375L));
+    }
+}

@@ -1,0 +1,33 @@
+package io.statussidecar.support;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.statussidecar.simulator.LogstashSimulator;
+
+/**
+ * Starts an Aviatrix-style Logstash simulator on a free port for a {@code @QuarkusTest} and points the
+ * sidecar at it; tests get the simulator injected into a {@code LogstashSimulator} field.
+ */
+public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
+
+    private LogstashSimulator simulator;
+
+    @Override
+    public Map<String, String> start() {
+        simulator = LogstashSimulator.aviatrix(Fixtures.DIR, "all").start(0);
+        return Map.of("logstash.api-url", simulator.baseUrl());
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(simulator, new TestInjector.MatchesType(LogstashSimulator.class));
+    }
+
+    @Override
+    public void stop() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
