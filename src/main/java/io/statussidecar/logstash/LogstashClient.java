@@ -103,6 +103,20 @@ public class LogstashClient {
     }
 
     private byte[] fetch(String path, Supplier<Response> call) throws LogstashUnavailable {
+        try {
+            return fetchOnce(path, call);
+        } catch (StaleConnection e) {
+            // A pooled keep-alive connection that Logstash closed (it restarted, or idled it out) fails
+            // before any answer; a GET is safe to send once more on a fresh connection.
+            try {
+                return fetchOnce(path, call);
+            } catch (StaleConnection again) {
+                throw new LogstashUnavailable(describe(again.getCause(), target.url(path)));
+            }
+        }
+    }
+
+    private byte[] fetchOnce(String path, Supplier<Response> call) throws LogstashUnavailable, StaleConnection {
         String url = target.url(path);
         try (Response response = call.get()) {
             byte[] body = response.hasEntity() ? readCapped(response.readEntity(InputStream.class), url) : new byte[0];
@@ -113,7 +127,27 @@ public class LogstashClient {
             }
             return body;
         } catch (ProcessingException | WebApplicationException | IOException e) {
+            if (closedConnection(e)) {
+                throw new StaleConnection(e);
+            }
             throw new LogstashUnavailable(describe(e, url));
+        }
+    }
+
+    private static boolean closedConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.endsWith("HttpClosedException") || name.endsWith("ClosedChannelException")
+                    || "Connection was closed".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class StaleConnection extends Exception {
+        StaleConnection(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -151,9 +185,9 @@ public class LogstashClient {
             if (name.contains("Timeout")) {
                 return "no answer from " + url + " within " + human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
             }
-            if (name.endsWith("HttpClosedException") || name.endsWith("ClosedChannelException")) {
-                return "connection closed by " + url + " before a complete answer";
-            }
+        }
+        if (closedConnection(e)) {
+            return "connection closed by " + url + " before a complete answer";
         }
         Throwable root = e;
         while (root.getCause() != null) {
