@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 
 import io.smallrye.common.annotation.NonBlocking;
+import io.statussidecar.logtypes.LogType;
+import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.History;
 import io.statussidecar.store.HistoryRange;
 import io.statussidecar.store.MetricsStore;
@@ -25,10 +27,12 @@ import io.statussidecar.store.Series;
 public class HistoryResource {
 
     private final MetricsStore store;
+    private final LogTypes logTypes;
 
     @Inject
-    HistoryResource(MetricsStore store) {
+    HistoryResource(MetricsStore store, LogTypes logTypes) {
         this.store = store;
+        this.logTypes = logTypes;
     }
 
     @GET
@@ -44,7 +48,12 @@ public class HistoryResource {
         for (Series s : Series.values()) {
             series.put(s.key(), column(values[s.ordinal()]));
         }
-        return new HistoryView(r.label(), read.stepSeconds(), read.window().timestamps(), series);
+        Map<String, List<Double>> types = new LinkedHashMap<>();
+        List<LogType> rules = logTypes.rules().types();
+        for (int i = 0; i < rules.size(); i++) {
+            types.put(rules.get(i).name(), column(values[Series.values().length + i]));
+        }
+        return new HistoryView(r.label(), read.stepSeconds(), read.window().timestamps(), series, types);
     }
 
     private static List<Double> column(double[] values) {

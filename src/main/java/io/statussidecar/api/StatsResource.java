@@ -8,7 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.common.annotation.NonBlocking;
 import io.statussidecar.config.EffectiveSettings;
+import io.statussidecar.health.HealthEvaluator;
 import io.statussidecar.logstash.LogstashTarget;
+import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.CollectorStatus;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Snapshot;
@@ -20,12 +22,17 @@ public class StatsResource {
     private final MetricsStore store;
     private final EffectiveSettings settings;
     private final LogstashTarget target;
+    private final HealthEvaluator health;
+    private final LogTypes logTypes;
 
     @Inject
-    StatsResource(MetricsStore store, EffectiveSettings settings, LogstashTarget target) {
+    StatsResource(MetricsStore store, EffectiveSettings settings, LogstashTarget target, HealthEvaluator health,
+            LogTypes logTypes) {
         this.store = store;
         this.settings = settings;
         this.target = target;
+        this.health = health;
+        this.logTypes = logTypes;
     }
 
     @GET
@@ -36,8 +43,9 @@ public class StatsResource {
         Snapshot s = store.latest().orElseThrow(() -> new ApiException(503, "no_data",
                 "No successful poll of Logstash at " + target.displayUrl() + " yet"
                         + (status.lastError() == null ? "; the first poll has not finished" : ": " + status.lastError())));
-        return new StatsView(s.collectedAt(), status.stale(store.clock().instant(), store.pollInterval()),
-                status.lastError(), s.node(), s.jvm(), s.process(), s.events(), s.flow(), s.pipelines(),
+        return new StatsView(s.collectedAt(),
+                status.stale(store.clock().instant(), health.thresholds().collectorStuckAfter()), status.lastError(),
+                s.node(), s.jvm(), s.process(), s.events(), s.flow(), s.pipelines(), s.logTypes(), logTypes.profile(),
                 settings.describe());
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.statussidecar.logstash.FlowRate;
+import io.statussidecar.logtypes.LogProfile;
+import io.statussidecar.logtypes.LogTypeStats;
 import io.statussidecar.store.Snapshot;
 
 /** The body of {@code GET /api/stats} (SPEC §3). {@code flow} is absent before Logstash 8.5. */
@@ -22,5 +24,7 @@ public record StatsView(
         Snapshot.Events events,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
         List<Snapshot.Pipeline> pipelines,
+        List<LogTypeStats> logTypes,
+        LogProfile logProfile,
         Map<String, Object> config) {
 }

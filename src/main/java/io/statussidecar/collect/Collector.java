@@ -1,7 +1,9 @@
 package io.statussidecar.collect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,10 +12,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
+import io.statussidecar.logstash.HealthReport;
 import io.statussidecar.logstash.LogstashClient;
 import io.statussidecar.logstash.LogstashUnavailable;
 import io.statussidecar.logstash.NodeInfo;
 import io.statussidecar.logstash.NodeStats;
+import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Poll;
 import io.statussidecar.store.Snapshot;
@@ -21,22 +25,32 @@ import io.statussidecar.store.Snapshot;
 /**
  * Polls Logstash and records the result in the store: the store's only writer. Runs never overlap
  * (SKIP): a slow Logstash delays the next poll, it never stacks them. {@code /_node} is read at the
- * first poll and again whenever Logstash's {@code ephemeral_id} changes (a restart).
+ * first poll and whenever Logstash's {@code ephemeral_id} changes (a restart); {@code /_health_report}
+ * every {@link #HEALTH_REPORT_EVERY}, because Logstash documents it as expensive, and not at all once it
+ * answered 404 (before 8.16) until Logstash restarts.
  */
 @ApplicationScoped
 public class Collector {
 
+    static final Duration HEALTH_REPORT_EVERY = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(Collector.class);
 
     private final LogstashClient client;
     private final MetricsStore store;
+    private final LogTypes logTypes;
     private NodeInfo nodeInfo;
+    private boolean polled;
+    private String ephemeralId;
+    private boolean healthReportMissing;
+    private Instant healthReportAt;
+    private HealthReport healthReport;
     private boolean wasFailing;
 
     @Inject
-    Collector(LogstashClient client, MetricsStore store) {
+    Collector(LogstashClient client, MetricsStore store, LogTypes logTypes) {
         this.client = client;
         this.store = store;
+        this.logTypes = logTypes;
     }
 
     @Scheduled(identity = "logstash-poll", every = "${sidecar.poll-interval}",
@@ -52,10 +66,19 @@ public class Collector {
         Poll poll;
         try {
             NodeStats stats = client.nodeStats();
-            refreshNodeInfo(stats);
-            Snapshot snapshot = SnapshotMapper.map(stats, nodeInfo, at);
+            // Logstash before 7 has no ephemeral_id: then only the first poll counts as a (re)start.
+            boolean restarted = !polled
+                    || stats.ephemeralId() != null && !Objects.equals(ephemeralId, stats.ephemeralId());
+            polled = true;
+            ephemeralId = stats.ephemeralId();
+            if (restarted || nodeInfo == null) {
+                nodeInfo = readNodeInfo();
+            }
+            refreshHealthReport(at, restarted);
+            Snapshot snapshot = SnapshotMapper.map(stats, nodeInfo, at, logTypes);
             Snapshot previous = store.latest().orElse(null);
-            poll = Poll.success(at, elapsedMillis(started), snapshot, Deltas.sample(previous, snapshot));
+            poll = Poll.success(at, elapsedMillis(started), snapshot, Deltas.sample(previous, snapshot),
+                    TrendTracker.next(store.trends(), previous, snapshot, at), healthReport);
             if (wasFailing) {
                 LOG.infof("Logstash at %s answers again", client.target());
             }
@@ -76,18 +99,34 @@ public class Collector {
         return poll;
     }
 
-    private void refreshNodeInfo(NodeStats stats) {
-        boolean restarted = nodeInfo != null && stats.ephemeralId() != null
-                && !Objects.equals(stats.ephemeralId(), nodeInfo.ephemeralId());
-        if (nodeInfo != null && !restarted) {
-            return;
-        }
+    private NodeInfo readNodeInfo() {
         try {
-            nodeInfo = client.node();
+            return client.node();
         } catch (LogstashUnavailable e) {
             // Stats are still worth recording; workers and batch size stay unknown until the next try.
             LOG.debugf("Reading /_node failed: %s", e.getMessage());
-            nodeInfo = null;
+            return null;
+        }
+    }
+
+    private void refreshHealthReport(Instant at, boolean restarted) {
+        if (restarted) {
+            healthReportMissing = false;
+            healthReport = null;
+            healthReportAt = null;
+        }
+        if (healthReportMissing || healthReportAt != null && at.isBefore(healthReportAt.plus(HEALTH_REPORT_EVERY))) {
+            return;
+        }
+        healthReportAt = at;
+        try {
+            Optional<HealthReport> report = client.healthReport();
+            healthReportMissing = report.isEmpty();
+            healthReport = report.orElse(null);
+        } catch (LogstashUnavailable e) {
+            // An old report would describe a past state; without one the rules fall back to stats.
+            LOG.debugf("Reading /_health_report failed: %s", e.getMessage());
+            healthReport = null;
         }
     }
 

@@ -17,9 +17,13 @@ public final class Deltas {
     private Deltas() {
     }
 
-    /** @param previous the previous successful poll, or null for the first one */
+    /**
+     * One value per {@link Series}, then one per log type (its events delta), in the rules' order.
+     *
+     * @param previous the previous successful poll, or null for the first one
+     */
     public static double[] sample(Snapshot previous, Snapshot next) {
-        double[] v = new double[Series.values().length];
+        double[] v = new double[Series.values().length + next.logTypes().size()];
         Arrays.fill(v, Double.NaN);
         boolean restarted = previous != null && previous.node() != null && next.node() != null
                 && previous.node().ephemeralId() != null && next.node().ephemeralId() != null
@@ -31,6 +35,11 @@ public final class Deltas {
         v[Series.CPU_PERCENT.ordinal()] = finite(next.process() == null ? null : next.process().cpuPercent());
         v[Series.WORKER_UTILIZATION.ordinal()] = busiestWorkerUtilization(next);
         v[Series.QUEUE_EVENTS.ordinal()] = queuedEvents(next);
+        for (int i = 0; i < next.logTypes().size(); i++) {
+            Long before = previous == null || previous.logTypes().size() <= i ? null : previous.logTypes().get(i).events();
+            v[Series.values().length + i] = previous == null ? Double.NaN
+                    : delta(before, next.logTypes().get(i).events(), restarted);
+        }
         return v;
     }
 
@@ -60,8 +69,8 @@ public final class Deltas {
     // The busiest user pipeline: an average would hide the one that is saturated.
     private static double busiestWorkerUtilization(Snapshot s) {
         double max = Double.NaN;
-        for (Snapshot.Pipeline p : s.pipelines()) {
-            if (p.system() || p.flow() == null || p.flow().get("workerUtilization") == null) {
+        for (Snapshot.Pipeline p : s.userPipelines()) {
+            if (p.flow() == null || p.flow().get("workerUtilization") == null) {
                 continue;
             }
             double u = finite(p.flow().get("workerUtilization").current());
@@ -74,8 +83,8 @@ public final class Deltas {
 
     private static double queuedEvents(Snapshot s) {
         double sum = Double.NaN;
-        for (Snapshot.Pipeline p : s.pipelines()) {
-            if (p.system() || p.queue() == null || p.queue().events() == null) {
+        for (Snapshot.Pipeline p : s.userPipelines()) {
+            if (p.queue() == null || p.queue().events() == null) {
                 continue;
             }
             sum = (Double.isNaN(sum) ? 0 : sum) + p.queue().events();

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statussidecar.logstash.FlowRate;
 import io.statussidecar.logstash.NodeInfo;
 import io.statussidecar.logstash.NodeStats;
+import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.Snapshot;
 
 /** Turns Logstash's answers into a {@link Snapshot}: pure, so every fixture can be checked without HTTP. */
@@ -22,7 +23,7 @@ public final class SnapshotMapper {
     }
 
     /** @param info the last {@code /_node} answer for this Logstash process, or null if unknown */
-    public static Snapshot map(NodeStats stats, NodeInfo info, Instant collectedAt) {
+    public static Snapshot map(NodeStats stats, NodeInfo info, Instant collectedAt, LogTypes logTypes) {
         NodeStats.Jvm jvm = stats.jvm();
         Long uptime = jvm == null ? null : jvm.uptimeInMillis();
         Snapshot.Node node = new Snapshot.Node(
@@ -34,8 +35,22 @@ public final class SnapshotMapper {
                 stats.ephemeralId(),
                 uptime,
                 first(stats.httpAddress(), info == null ? null : info.httpAddress()));
+        List<Snapshot.Pipeline> pipelines = pipelines(stats, info, logTypes);
         return new Snapshot(collectedAt, node, jvm(jvm), process(stats.process()), events(stats.events()),
-                flows(stats.flow()), pipelines(stats, info));
+                flows(stats.flow()), pipelines, logTypes.breakdown(pluginCounts(pipelines)));
+    }
+
+    private static List<LogTypes.PluginCount> pluginCounts(List<Snapshot.Pipeline> pipelines) {
+        List<LogTypes.PluginCount> out = new ArrayList<>();
+        for (Snapshot.Pipeline p : pipelines) {
+            if (p.system()) {
+                continue;
+            }
+            for (Snapshot.Plugin plugin : p.plugins()) {
+                out.add(new LogTypes.PluginCount(plugin.id(), plugin.type(), plugin.events() == null ? null : plugin.events().out()));
+            }
+        }
+        return out;
     }
 
     private static Snapshot.Jvm jvm(NodeStats.Jvm jvm) {
@@ -75,7 +90,7 @@ public final class SnapshotMapper {
         return new Snapshot.Events(e.in(), e.filtered(), e.out(), e.durationInMillis(), e.queuePushDurationInMillis());
     }
 
-    private static List<Snapshot.Pipeline> pipelines(NodeStats stats, NodeInfo info) {
+    private static List<Snapshot.Pipeline> pipelines(NodeStats stats, NodeInfo info, LogTypes logTypes) {
         if (stats.pipelines() == null) {
             return List.of();
         }
@@ -90,7 +105,7 @@ public final class SnapshotMapper {
             Integer batchSize = p.pipeline() != null && p.pipeline().batchSize() != null ? p.pipeline().batchSize()
                     : declared != null ? declared.batchSize() : null;
             out.add(new Snapshot.Pipeline(id, id.startsWith("."), workers, batchSize, events(p.events()), flows(p.flow()),
-                    queue(p.queue()), deadLetterQueue(p.deadLetterQueue()), reloads(p.reloads()), plugins(p.plugins())));
+                    queue(p.queue()), deadLetterQueue(p.deadLetterQueue()), reloads(p.reloads()), plugins(p.plugins(), logTypes)));
         });
         return Collections.unmodifiableList(out);
     }
@@ -119,19 +134,20 @@ public final class SnapshotMapper {
                 r.lastFailureTimestamp());
     }
 
-    private static List<Snapshot.Plugin> plugins(NodeStats.Plugins plugins) {
+    private static List<Snapshot.Plugin> plugins(NodeStats.Plugins plugins, LogTypes logTypes) {
         if (plugins == null) {
             return List.of();
         }
         List<Snapshot.Plugin> out = new ArrayList<>();
-        addPlugins(out, plugins.inputs(), "input");
-        addPlugins(out, plugins.filters(), "filter");
-        addPlugins(out, plugins.outputs(), "output");
-        addPlugins(out, plugins.codecs(), "codec");
+        addPlugins(out, plugins.inputs(), "input", logTypes);
+        addPlugins(out, plugins.filters(), "filter", logTypes);
+        addPlugins(out, plugins.outputs(), "output", logTypes);
+        addPlugins(out, plugins.codecs(), "codec", logTypes);
         return Collections.unmodifiableList(out);
     }
 
-    private static void addPlugins(List<Snapshot.Plugin> out, List<NodeStats.Plugin> plugins, String type) {
+    private static void addPlugins(List<Snapshot.Plugin> out, List<NodeStats.Plugin> plugins, String type,
+            LogTypes logTypes) {
         if (plugins == null) {
             return;
         }
@@ -141,7 +157,7 @@ public final class SnapshotMapper {
             }
             NodeStats.Events e = p.events();
             Snapshot.PluginEvents events = e == null ? null : new Snapshot.PluginEvents(e.in(), e.out(), e.durationInMillis());
-            out.add(new Snapshot.Plugin(p.id(), p.name(), type, events, flows(p.flow())));
+            out.add(new Snapshot.Plugin(p.id(), p.name(), type, logTypes.typeOf(p.id(), type), events, flows(p.flow())));
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.statussidecar.logtypes.LogTypeRules;
+
 /**
  * The start-up rules for the environment variables of SPEC §2, as a pure function of the environment.
  * It runs before Quarkus reads any configuration, so an operator sees one line per bad variable
@@ -48,6 +50,7 @@ public final class ConfigCheck {
             get.apply(name).ifPresent(v -> intRange(v, 1, 100).ifPresent(why -> out.add(line(name, v, why))));
         }
         get.apply("LOGSTASH_API_CA_FILE").ifPresent(v -> caFile(v).ifPresent(why -> out.add(line("LOGSTASH_API_CA_FILE", v, why))));
+        get.apply("SIDECAR_LOG_TYPES").ifPresent(v -> logTypes(v).ifPresent(why -> out.add(line("SIDECAR_LOG_TYPES", v, why))));
         pair(env, "LOGSTASH_API_USERNAME", "LOGSTASH_API_PASSWORD").ifPresent(out::add);
         pair(env, "SIDECAR_AUTH_USERNAME", "SIDECAR_AUTH_PASSWORD").ifPresent(out::add);
         return out;
@@ -151,6 +154,18 @@ public final class ConfigCheck {
             return Optional.of(accepted);
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> logTypes(String v) {
+        if (v.isBlank()) {
+            return Optional.empty(); // set but empty means the built-in rules, as when unset
+        }
+        try {
+            LogTypeRules.parse(v);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static Optional<String> caFile(String v) {

@@ -21,4 +21,8 @@ public interface LogstashApi {
     @GET
     @Path("/_node")
     Response node();
+
+    @GET
+    @Path("/_health_report")
+    Response healthReport();
 }

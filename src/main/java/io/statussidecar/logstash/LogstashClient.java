@@ -86,6 +86,15 @@ public class LogstashClient {
         return read("/_node", api::node, NodeInfo.class);
     }
 
+    /** Empty when this Logstash has no health report (before 8.16 it answers 404). */
+    public Optional<HealthReport> healthReport() throws LogstashUnavailable {
+        try {
+            return Optional.of(read("/_health_report", api::healthReport, HealthReport.class));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
     private <T> T read(String path, Supplier<Response> call, Class<T> type) throws LogstashUnavailable {
         byte[] body = fetch(path, call);
         try {
@@ -121,6 +130,9 @@ public class LogstashClient {
         try (Response response = call.get()) {
             byte[] body = response.hasEntity() ? readCapped(response.readEntity(InputStream.class), url) : new byte[0];
             int status = response.getStatus();
+            if (status == 404 && path.equals("/_health_report")) {
+                throw new NotFound("HTTP 404 from " + url);
+            }
             if (status < 200 || status > 299) {
                 throw new LogstashUnavailable("HTTP " + status + " from " + url
                         + (body.length == 0 ? "" : ": " + snippet(body)));
@@ -143,6 +155,13 @@ public class LogstashClient {
             }
         }
         return false;
+    }
+
+    /** Thrown only for an endpoint whose absence is an answer (older Logstash versions). */
+    private static final class NotFound extends LogstashUnavailable {
+        NotFound(String message) {
+            super(message);
+        }
     }
 
     private static final class StaleConnection extends Exception {

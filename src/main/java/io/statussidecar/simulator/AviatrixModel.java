@@ -46,7 +46,9 @@ final class AviatrixModel {
     private final ObjectMapper json;
     private final ObjectNode baseStats;
     private final ObjectNode baseRoot;
-    private final String profile;
+    private String profile;
+    private boolean idle;
+    private final Map<String, JsonNode> patches = new LinkedHashMap<>();
     private final SplittableRandom random = new SplittableRandom(42);
     private final Map<String, long[]> plugins = new LinkedHashMap<>();
     private final long[] events = new long[3];
@@ -77,6 +79,28 @@ final class AviatrixModel {
         ephemeralId = UUID.nameUUIDFromBytes(("run-" + System.nanoTime()).getBytes()).toString();
         startedAtMillis = System.currentTimeMillis();
         ticks = 0;
+    }
+
+    /** No event arrives at all: the gateways stopped sending. */
+    void idle(boolean idle) {
+        this.idle = idle;
+    }
+
+    /** Which log types the outputs forward from now on. */
+    void profile(String profile) {
+        this.profile = profile;
+    }
+
+    /**
+     * Overrides a value of the {@code /_node/stats} body, by JSON pointer, at every later request
+     * (e.g. {@code /jvm/mem/heap_used_percent}); missing parent objects are created.
+     */
+    void patch(String pointer, JsonNode value) {
+        patches.put(pointer, value);
+    }
+
+    void clearPatches() {
+        patches.clear();
     }
 
     /** Events keep arriving but none leave the filters: a stuck output or filter. */
@@ -142,6 +166,7 @@ final class AviatrixModel {
         pipeline.put("ephemeral_id", ephemeralId);
         root.putObject("reloads").put("successes", 0).put("failures", 0);
         root.putObject("queue").put("events_count", 0);
+        patches.forEach((pointer, value) -> set(root, pointer, value));
         return write(root);
     }
 
@@ -178,7 +203,7 @@ final class AviatrixModel {
         ticks++;
         long total = 0;
         for (LogType t : TYPES) {
-            long n = Math.max(0, Math.round(t.perTick() * (0.7 + 0.6 * random.nextDouble())));
+            long n = idle ? 0 : Math.max(0, Math.round(t.perTick() * (0.7 + 0.6 * random.nextDouble())));
             total += n;
             if (stalled) {
                 continue;
@@ -238,6 +263,16 @@ final class AviatrixModel {
         r.put("current", Math.round(current * 1000) / 1000.0);
         r.put("lifetime", lifetime);
         r.put("last_1_minute", Math.round(current * 1000) / 1000.0);
+    }
+
+    private static void set(ObjectNode root, String pointer, JsonNode value) {
+        String[] parts = pointer.substring(1).split("/");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            node = child instanceof ObjectNode o ? o : node.putObject(parts[i]);
+        }
+        node.set(parts[parts.length - 1], value);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -44,6 +44,7 @@ public final class LogstashSimulator implements AutoCloseable {
     private final Object hangLock = new Object();
     private volatile Fault fault = Fault.NONE;
     private volatile String requiredAuthorization;
+    private volatile String healthReport;
     private ExecutorService executor;
     private HttpServer server;
     private int port;
@@ -154,6 +155,38 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** No event enters Logstash any more. */
+    public void idle(boolean idle) {
+        synchronized (model()) {
+            model().idle(idle);
+        }
+    }
+
+    /** Which log types the simulated outputs forward ({@code all}, {@code security}, {@code networking}). */
+    public void profile(String profile) {
+        synchronized (model()) {
+            model().profile(profile);
+        }
+    }
+
+    /** Overrides one value of later {@code /_node/stats} bodies by JSON pointer, e.g. {@code /jvm/mem/heap_used_percent}. */
+    public void patch(String pointer, Object value) {
+        synchronized (model()) {
+            model().patch(pointer, new ObjectMapper().valueToTree(value));
+        }
+    }
+
+    public void clearPatches() {
+        synchronized (model()) {
+            model().clearPatches();
+        }
+    }
+
+    /** Serves this body at {@code /_health_report} (Logstash 8.16+); null answers 404 as older versions do. */
+    public void healthReport(String json) {
+        healthReport = json;
+    }
+
     /** Events keep entering the pipeline but none leave it. */
     public void stall(boolean stalled) {
         synchronized (model()) {
@@ -259,6 +292,13 @@ public final class LogstashSimulator implements AutoCloseable {
                 return;
             }
             default -> {
+            }
+        }
+        if (path.equals("/_health_report")) {
+            String report = healthReport;
+            if (report != null) {
+                send(exchange, 200, "application/json", report);
+                return;
             }
         }
         Optional<String> body;

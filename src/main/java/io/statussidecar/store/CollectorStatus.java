@@ -35,15 +35,14 @@ public record CollectorStatus(
         return attempts > 0;
     }
 
-    /**
-     * The data on show is not current: the last attempt failed, or the collector has not finished a
-     * poll for three intervals (it is stuck, or the sidecar is starved).
-     */
-    public boolean stale(Instant now, Duration pollInterval) {
-        if (lastError != null) {
-            return true;
-        }
+    /** The collector has not finished a poll for longer than {@code stuckAfter}: it is stuck or starved. */
+    public boolean stuck(Instant now, Duration stuckAfter) {
         Instant reference = lastFinishedAt != null ? lastFinishedAt : startedAt;
-        return Duration.between(reference, now).compareTo(pollInterval.multipliedBy(3)) > 0;
+        return Duration.between(reference, now).compareTo(stuckAfter) > 0;
+    }
+
+    /** The data on show is not current: the last attempt failed, or the collector is stuck. */
+    public boolean stale(Instant now, Duration stuckAfter) {
+        return lastError != null || stuck(now, stuckAfter);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.statussidecar.logstash.FlowRate;
+import io.statussidecar.logtypes.LogTypeStats;
 
 /**
  * One successful poll, in the sidecar's own camelCase vocabulary (SPEC §3). Immutable, published
@@ -22,7 +23,13 @@ public record Snapshot(
         Proc process,
         Events events,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
-        List<Pipeline> pipelines) {
+        List<Pipeline> pipelines,
+        List<LogTypeStats> logTypes) {
+
+    /** The pipelines the user configured: Logstash's own (ids starting with '.') left out. */
+    public List<Pipeline> userPipelines() {
+        return pipelines.stream().filter(p -> !p.system()).toList();
+    }
 
     @RegisterForReflection
     public record Node(String id, String name, String host, String version, String status, String ephemeralId,
@@ -75,7 +82,7 @@ public record Snapshot(
     }
 
     @RegisterForReflection
-    public record Plugin(String id, String name, String type, PluginEvents events,
+    public record Plugin(String id, String name, String type, String logType, PluginEvents events,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow) {
     }
 

@@ -69,7 +69,7 @@ class DeltasTest {
                 new Snapshot.Node("id", "n", "h", "8.15.2", "green", ephemeralId, 1L, null),
                 new Snapshot.Jvm(1L, 2L, heap, 3L, new Snapshot.Gc(0L, 0L, 0L, 0L)),
                 new Snapshot.Proc(5.0, 1L, 2L),
-                new Snapshot.Events(in, in, in, 0L, 0L), Map.of(), pipelines);
+                new Snapshot.Events(in, in, in, 0L, 0L), Map.of(), pipelines, List.of());
     }
 
     private static Snapshot.Pipeline pipeline(String id, boolean system, double utilization, long queued) {

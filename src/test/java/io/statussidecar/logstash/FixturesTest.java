@@ -20,11 +20,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.statussidecar.collect.SnapshotMapper;
+import io.statussidecar.logtypes.LogTypeRules;
+import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.support.Fixtures;
 
 /** Every captured Logstash response parses, and these are the values read from each. */
 class FixturesTest {
+
+    static final LogTypes LOG_TYPES = new LogTypes(LogTypeRules.builtIn(), "all");
 
     static final ObjectReader READER = LogstashJson.reader(new ObjectMapper());
 
@@ -39,7 +43,7 @@ class FixturesTest {
     void nodeStatsFixturesBecomeSnapshots(String file, String version, String status, double heap, double cpu,
             long eventsIn, long uptime, String pipelines, int mainPlugins, int nodeFlowKeys) throws IOException {
         NodeStats stats = READER.readValue(Fixtures.file(file).toFile(), NodeStats.class);
-        Snapshot s = SnapshotMapper.map(stats, null, Instant.EPOCH);
+        Snapshot s = SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES);
 
         assertEquals(version, s.node().version());
         assertEquals(status, s.node().status());
@@ -94,17 +98,17 @@ class FixturesTest {
         NodeStats stats = READER.readValue(Fixtures.file("beats/7.8.1/node_stats.710.json").toFile(), NodeStats.class);
         NodeInfo info = READER.readValue(Fixtures.file("beats/6.4.1/node.641.json").toFile(), NodeInfo.class);
 
-        Snapshot.Pipeline main = SnapshotMapper.map(stats, info, Instant.EPOCH).pipelines().get(0);
+        Snapshot.Pipeline main = SnapshotMapper.map(stats, info, Instant.EPOCH, LOG_TYPES).pipelines().get(0);
 
         assertEquals(8, main.workers());
         assertEquals(125, main.batchSize());
-        assertNull(SnapshotMapper.map(stats, null, Instant.EPOCH).pipelines().get(0).workers());
+        assertNull(SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES).pipelines().get(0).workers());
     }
 
     @Test
     void pipelineFlowOf7111IsReadWithCamelCaseNames() throws IOException {
         NodeStats stats = READER.readValue(Fixtures.file("logstash/7.11.1/metrics.json").toFile(), NodeStats.class);
-        Snapshot.Pipeline main = SnapshotMapper.map(stats, null, Instant.EPOCH).pipelines().get(0);
+        Snapshot.Pipeline main = SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES).pipelines().get(0);
 
         assertEquals(4.4, main.flow().get("inputThroughput").current());
         assertEquals(0.25, main.flow().get("inputThroughput").lifetime());

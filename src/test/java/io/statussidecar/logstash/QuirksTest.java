@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.statussidecar.collect.SnapshotMapper;
+import io.statussidecar.logtypes.LogTypeRules;
+import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.Snapshot;
 
 /**
@@ -20,9 +22,11 @@ import io.statussidecar.store.Snapshot;
  */
 class QuirksTest {
 
+    static final LogTypes LOG_TYPES = new LogTypes(LogTypeRules.builtIn(), "all");
+
     private static Snapshot read(String json) throws Exception {
         return SnapshotMapper.map(LogstashJson.reader(new ObjectMapper()).readValue(json, NodeStats.class), null,
-                Instant.EPOCH);
+                Instant.EPOCH, LOG_TYPES);
     }
 
     @Test

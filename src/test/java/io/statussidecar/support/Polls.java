@@ -37,6 +37,11 @@ public class Polls {
         return poll;
     }
 
+    /** Time passes without a poll. */
+    public void advance(Duration d) {
+        clock.advance(d);
+    }
+
     public void poll(int times) {
         for (int i = 0; i < times; i++) {
             poll();

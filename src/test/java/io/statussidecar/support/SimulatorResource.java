@@ -12,10 +12,17 @@ import io.statussidecar.simulator.LogstashSimulator;
 public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
     private LogstashSimulator simulator;
+    private String profile = "all";
+
+    /** {@code profile}: what the simulated outputs forward (default {@code all}). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        profile = initArgs.getOrDefault("profile", "all");
+    }
 
     @Override
     public Map<String, String> start() {
-        simulator = LogstashSimulator.aviatrix(Fixtures.DIR, "all").start(0);
+        simulator = LogstashSimulator.aviatrix(Fixtures.DIR, profile).start(0);
         return Map.of("logstash.api-url", simulator.baseUrl());
     }
 

@@ -1,0 +1,71 @@
+package io.statussidecar.collect;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import io.statussidecar.store.Snapshot;
+import io.statussidecar.store.Trends;
+
+/** Updates {@link Trends} from two consecutive successful polls. Pure. */
+public final class TrendTracker {
+
+    private TrendTracker() {
+    }
+
+    public static Trends next(Trends trends, Snapshot previous, Snapshot next, Instant at) {
+        boolean restarted = previous != null && previous.node() != null && next.node() != null
+                && previous.node().ephemeralId() != null
+                && !Objects.equals(previous.node().ephemeralId(), next.node().ephemeralId());
+        Instant firstPoll = trends.firstPollAt() == null ? at : trends.firstPollAt();
+        Long prevIn = previous == null || previous.events() == null ? null : previous.events().in();
+        Long nextIn = next.events() == null ? null : next.events().in();
+        Instant eventsIn = grew(prevIn, nextIn, restarted) ? at : trends.eventsInAdvancedAt();
+
+        Map<String, Trends.Pipeline> pipelines = new LinkedHashMap<>();
+        for (Snapshot.Pipeline p : next.userPipelines()) {
+            Snapshot.Pipeline before = previous == null ? null
+                    : previous.userPipelines().stream().filter(q -> q.id().equals(p.id())).findFirst().orElse(null);
+            Trends.Pipeline t = trends.pipelines().get(p.id());
+            // A restarted Logstash loaded its configuration afresh: what happened before says nothing now.
+            pipelines.put(p.id(), t == null || before == null || restarted ? firstSight(p, at) : advance(t, before, p, at));
+        }
+        return new Trends(firstPoll, eventsIn, Map.copyOf(pipelines));
+    }
+
+    // Leaving "out" at the first sighting makes a stall measurable from the moment the sidecar looks.
+    private static Trends.Pipeline firstSight(Snapshot.Pipeline p, Instant at) {
+        Snapshot.Reloads r = p.reloads();
+        boolean lastReloadFailed = r != null && r.lastFailureAt() != null
+                && (r.lastSuccessAt() == null || r.lastFailureAt().compareTo(r.lastSuccessAt()) > 0);
+        return new Trends.Pipeline(at, null, at, null, lastReloadFailed ? at : null, null);
+    }
+
+    private static Trends.Pipeline advance(Trends.Pipeline t, Snapshot.Pipeline before, Snapshot.Pipeline p, Instant at) {
+        return new Trends.Pipeline(
+                t.firstSeenAt(),
+                grew(events(before, true), events(p, true), false) ? at : t.inAdvancedAt(),
+                grew(events(before, false), events(p, false), false) ? at : t.outAdvancedAt(),
+                grew(dropped(before), dropped(p), false) ? at : t.dlqDroppedAt(),
+                grew(reloads(before, false), reloads(p, false), false) ? at : t.reloadFailedAt(),
+                grew(reloads(before, true), reloads(p, true), false) ? at : t.reloadSucceededAt());
+    }
+
+    private static boolean grew(Long before, Long after, boolean restarted) {
+        double d = Deltas.delta(before, after, restarted);
+        return !Double.isNaN(d) && d > 0;
+    }
+
+    private static Long events(Snapshot.Pipeline p, boolean in) {
+        return p.events() == null ? null : in ? p.events().in() : p.events().out();
+    }
+
+    private static Long dropped(Snapshot.Pipeline p) {
+        return p.deadLetterQueue() == null ? null : p.deadLetterQueue().droppedEvents();
+    }
+
+    private static Long reloads(Snapshot.Pipeline p, boolean successes) {
+        return p.reloads() == null ? null : successes ? p.reloads().successes() : p.reloads().failures();
+    }
+}

@@ -1,0 +1,310 @@
+package io.statussidecar.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.statussidecar.logstash.FlowRate;
+import io.statussidecar.logstash.HealthReport;
+import io.statussidecar.store.CollectorStatus;
+import io.statussidecar.store.Snapshot;
+import io.statussidecar.store.Trends;
+
+/**
+ * The health rules of SPEC §5: a pure function from what the store knows to a status and its reasons.
+ * One method per rule; every threshold comes from {@link Thresholds}. Defaults are chosen so that
+ * {@code unhealthy} means "replace this instance".
+ */
+public final class HealthRules {
+
+    static final double BACKPRESSURE_LIMIT = 0.9;
+    static final double PQ_FULL_FRACTION = 0.8;
+    /** Before 8.16 Logstash's {@code status} is hard-coded green, so it says nothing. */
+    static final int[] REAL_STATUS_SINCE = { 8, 16 };
+
+    private HealthRules() {
+    }
+
+    public static Verdict evaluate(HealthInputs in) {
+        List<Reason> reasons = new ArrayList<>();
+        collectorStuck(in).ifPresent(reasons::add);
+        boolean unreachable = unreachable(in).map(r -> reasons.add(r)).orElse(false);
+        if (in.latest() == null && !unreachable) {
+            reasons.add(starting(in));
+        }
+        if (in.latest() != null && !unreachable) {
+            reasons.addAll(snapshotReasons(in));
+        }
+        logProfileInvalid(in).ifPresent(reasons::add);
+        reasons.sort(Comparator.comparing(Reason::severity).reversed());
+        Status status = reasons.stream().map(Reason::severity).max(Comparator.naturalOrder()).orElse(Status.HEALTHY);
+        Snapshot s = in.latest();
+        boolean reachable = in.status().attempted() && in.status().lastError() == null;
+        return new Verdict(status, List.copyOf(reasons), in.now(), new Verdict.Logstash(reachable,
+                s == null || s.node() == null ? null : s.node().version(),
+                s == null || s.node() == null ? null : s.node().uptimeMillis()));
+    }
+
+    private static List<Reason> snapshotReasons(HealthInputs in) {
+        List<Reason> reasons = new ArrayList<>();
+        Snapshot s = in.latest();
+        if (s.userPipelines().isEmpty()) {
+            reasons.add(new Reason("no_pipelines", Status.UNHEALTHY, "Logstash at " + in.logstashUrl()
+                    + " answers but runs no pipeline: check its pipeline configuration (pipelines.yml or -f) and its log"));
+            return reasons;
+        }
+        reasons.addAll(logstashStatus(in));
+        for (Snapshot.Pipeline p : s.userPipelines()) {
+            Trends.Pipeline trend = in.trends().pipelines().get(p.id());
+            pipelineStalled(in, p, trend).ifPresent(reasons::add);
+            workersSaturated(in, p).ifPresent(reasons::add);
+            queueBackpressure(in, p).ifPresent(reasons::add);
+            pqNearFull(p).ifPresent(reasons::add);
+            dlqDropping(in, p, trend).ifPresent(reasons::add);
+            configReloadFailed(p, trend).ifPresent(reasons::add);
+        }
+        heapPressure(in).ifPresent(reasons::add);
+        noEvents(in).ifPresent(reasons::add);
+        return reasons;
+    }
+
+    private static Optional<Reason> collectorStuck(HealthInputs in) {
+        if (!in.status().stuck(in.now(), in.thresholds().collectorStuckAfter())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("stale_data", Status.UNHEALTHY, "The sidecar has not finished a poll of Logstash for more than "
+                + seconds(in.thresholds().collectorStuckAfter()) + "; what it shows is out of date. Check the sidecar's CPU limit and its log"));
+    }
+
+    private static Optional<Reason> unreachable(HealthInputs in) {
+        CollectorStatus st = in.status();
+        if (st.failingSince() == null || Duration.between(st.failingSince(), in.now()).compareTo(in.thresholds().unreachableGrace()) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("logstash_unreachable", Status.UNHEALTHY, "Logstash at " + in.logstashUrl()
+                + " has not answered for " + seconds(Duration.between(st.failingSince(), in.now())) + ": " + st.lastError()
+                + ". Check that Logstash runs and that its API (api.http.host, port 9600) is reachable from the sidecar"));
+    }
+
+    private static Reason starting(HealthInputs in) {
+        String why = in.status().lastError() == null ? "the first poll has not finished" : in.status().lastError();
+        return new Reason("starting", Status.UNHEALTHY, "No successful poll of Logstash at " + in.logstashUrl() + " yet: " + why);
+    }
+
+    private static Optional<Reason> logProfileInvalid(HealthInputs in) {
+        if (in.profile().valid()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("log_profile_invalid", Status.DEGRADED, "LOG_PROFILE=\"" + in.profile().value()
+                + "\" is not one of all, security, networking, so Logstash forwards no log type; fix LOG_PROFILE on Logstash and the sidecar"));
+    }
+
+    private static List<Reason> logstashStatus(HealthInputs in) {
+        List<Reason> reasons = new ArrayList<>();
+        HealthReport report = in.report();
+        if (report != null) {
+            Map<String, HealthReport.Indicator> top = report.indicators() == null ? Map.of() : report.indicators();
+            top.forEach((name, indicator) -> {
+                Map<String, HealthReport.Indicator> subs = indicator == null || indicator.indicators() == null ? Map.of()
+                        : indicator.indicators();
+                subs.forEach((id, sub) -> indicatorReason(name + " '" + id + "'", sub).ifPresent(reasons::add));
+                if (subs.isEmpty()) {
+                    indicatorReason(name, indicator).ifPresent(reasons::add);
+                }
+            });
+            if (reasons.isEmpty()) {
+                code(report.status()).ifPresent(code -> reasons.add(new Reason(code.code, code.severity,
+                        "Logstash reports status " + report.status() + ": " + report.symptom())));
+            }
+            return reasons;
+        }
+        Snapshot.Node node = in.latest().node();
+        if (node != null && atLeast(node.version(), REAL_STATUS_SINCE)) {
+            code(node.status()).ifPresent(code -> reasons.add(new Reason(code.code, code.severity,
+                    "Logstash reports status " + node.status() + "; GET " + in.logstashUrl() + "/_health_report says why")));
+        }
+        return reasons;
+    }
+
+    /** Logstash's own words: the symptom, then each diagnosis' cause, action and help URL. */
+    private static Optional<Reason> indicatorReason(String name, HealthReport.Indicator indicator) {
+        if (indicator == null) {
+            return Optional.empty();
+        }
+        return code(indicator.status()).map(code -> {
+            StringBuilder m = new StringBuilder("Logstash ").append(name).append(" is ").append(indicator.status());
+            if (indicator.symptom() != null) {
+                m.append(": ").append(indicator.symptom());
+            }
+            if (indicator.diagnosis() != null) {
+                for (HealthReport.Diagnosis d : indicator.diagnosis()) {
+                    m.append(". Cause: ").append(Objects.toString(d.cause(), "not given"));
+                    if (d.action() != null) {
+                        m.append(". Action: ").append(d.action());
+                    }
+                    if (d.helpUrlText() != null) {
+                        m.append(" (").append(d.helpUrlText()).append(')');
+                    }
+                }
+            }
+            return new Reason(code.code, code.severity, m.toString());
+        });
+    }
+
+    private record Code(String code, Status severity) {
+    }
+
+    private static Optional<Code> code(String logstashStatus) {
+        if ("red".equals(logstashStatus)) {
+            return Optional.of(new Code("logstash_status_red", Status.UNHEALTHY));
+        }
+        if ("yellow".equals(logstashStatus)) {
+            return Optional.of(new Code("logstash_status_yellow", Status.DEGRADED));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Reason> pipelineStalled(HealthInputs in, Snapshot.Pipeline p, Trends.Pipeline t) {
+        if (t == null || t.inAdvancedAt() == null || t.outAdvancedAt() == null || !t.inAdvancedAt().isAfter(t.outAdvancedAt())) {
+            return Optional.empty();
+        }
+        Duration silent = Duration.between(t.outAdvancedAt(), in.now());
+        if (silent.compareTo(in.thresholds().stallPeriod()) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("pipeline_stalled", Status.UNHEALTHY, "Pipeline '" + p.id() + "': events keep entering but none has left for "
+                + seconds(silent) + " (HEALTH_STALL_PERIOD " + seconds(in.thresholds().stallPeriod())
+                + "). An output is probably blocked: check the destination and GET /api/hot-threads"));
+    }
+
+    private static Optional<Reason> workersSaturated(HealthInputs in, Snapshot.Pipeline p) {
+        int limit = in.thresholds().workerUtilizationPercent();
+        return forRecentPolls(in, p.id(), q -> flow(q, "workerUtilization"), v -> v >= limit).map(v -> new Reason("workers_saturated",
+                Status.DEGRADED, "Pipeline '" + p.id() + "': worker utilization has been at least " + limit
+                        + "% for " + in.recent().size() + " polls (now " + round(v) + "%). Add pipeline.workers or CPU, or find the slow filter"));
+    }
+
+    private static Optional<Reason> queueBackpressure(HealthInputs in, Snapshot.Pipeline p) {
+        return forRecentPolls(in, p.id(), q -> flow(q, "queueBackpressure"), v -> v >= BACKPRESSURE_LIMIT)
+                .map(v -> new Reason("queue_backpressure", Status.DEGRADED, "Pipeline '" + p.id()
+                        + "': inputs have been blocked by a full queue for " + in.recent().size() + " polls (queue backpressure "
+                        + round(v) + "). The filters or outputs do not keep up with the input rate"));
+    }
+
+    private static Optional<Reason> pqNearFull(Snapshot.Pipeline p) {
+        Snapshot.Queue q = p.queue();
+        if (q == null || !"persisted".equals(q.type()) || q.sizeBytes() == null || q.maxSizeBytes() == null
+                || q.maxSizeBytes() <= 0 || q.sizeBytes() <= PQ_FULL_FRACTION * q.maxSizeBytes()) {
+            return Optional.empty();
+        }
+        long percent = Math.round(100.0 * q.sizeBytes() / q.maxSizeBytes());
+        return Optional.of(new Reason("pq_near_full", Status.DEGRADED, "Pipeline '" + p.id() + "': the persisted queue is " + percent
+                + "% full (" + q.sizeBytes() + " of " + q.maxSizeBytes() + " bytes). When full, inputs stop; check the outputs or raise queue.max_bytes"));
+    }
+
+    private static Optional<Reason> dlqDropping(HealthInputs in, Snapshot.Pipeline p, Trends.Pipeline t) {
+        if (t == null || t.dlqDroppedAt() == null
+                || Duration.between(t.dlqDroppedAt(), in.now()).compareTo(in.thresholds().recentWindow()) > 0) {
+            return Optional.empty();
+        }
+        Snapshot.DeadLetterQueue d = p.deadLetterQueue();
+        return Optional.of(new Reason("dlq_dropping", Status.DEGRADED, "Pipeline '" + p.id()
+                + "': the dead-letter queue is dropping events (" + (d == null ? "?" : d.droppedEvents()) + " dropped so far"
+                + (d == null || d.lastError() == null ? "" : "; last error: " + d.lastError())
+                + "). Raise dead_letter_queue.max_bytes or reprocess the queue"));
+    }
+
+    private static Optional<Reason> configReloadFailed(Snapshot.Pipeline p, Trends.Pipeline t) {
+        if (t == null || t.reloadFailedAt() == null
+                || t.reloadSucceededAt() != null && !t.reloadFailedAt().isAfter(t.reloadSucceededAt())) {
+            return Optional.empty();
+        }
+        String error = p.reloads() == null ? null : p.reloads().lastError();
+        return Optional.of(new Reason("config_reload_failed", Status.DEGRADED, "Pipeline '" + p.id()
+                + "': the last configuration reload failed, Logstash still runs the previous one"
+                + (error == null ? "" : ": " + error) + ". Fix the pipeline configuration"));
+    }
+
+    private static Optional<Reason> heapPressure(HealthInputs in) {
+        int limit = in.thresholds().heapPercent();
+        if (in.recent().size() < 3) {
+            return Optional.empty();
+        }
+        for (Snapshot s : in.recent()) {
+            if (s.jvm() == null || s.jvm().heapUsedPercent() == null || s.jvm().heapUsedPercent() < limit) {
+                return Optional.empty();
+            }
+        }
+        double now = in.latest().jvm().heapUsedPercent();
+        return Optional.of(new Reason("heap_pressure", Status.DEGRADED, "Logstash's JVM heap has been at least " + limit + "% used for "
+                + in.recent().size() + " polls (now " + round(now) + "%). Raise -Xmx in jvm.options or reduce pipeline.batch.size"));
+    }
+
+    private static Optional<Reason> noEvents(HealthInputs in) {
+        Trends t = in.trends();
+        Instant since = t.eventsInAdvancedAt() != null ? t.eventsInAdvancedAt() : t.firstPollAt();
+        if (since == null || Duration.between(since, in.now()).compareTo(in.thresholds().noEventsPeriod()) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("no_events", Status.DEGRADED, "No event has entered Logstash for "
+                + seconds(Duration.between(since, in.now())) + " (HEALTH_NO_EVENTS_PERIOD " + seconds(in.thresholds().noEventsPeriod())
+                + "). Check that the gateways still send logs to this instance (port, security group, load balancer)"));
+    }
+
+    /** The latest value when every one of the last polls (all three of them) satisfies the condition. */
+    private static Optional<Double> forRecentPolls(HealthInputs in, String pipelineId, Function<Snapshot.Pipeline, Double> value,
+            java.util.function.DoublePredicate condition) {
+        if (in.recent().size() < 3) {
+            return Optional.empty();
+        }
+        Double last = null;
+        for (Snapshot s : in.recent()) {
+            Snapshot.Pipeline p = s.userPipelines().stream().filter(q -> q.id().equals(pipelineId)).findFirst().orElse(null);
+            Double v = p == null ? null : value.apply(p);
+            if (v == null || v.isNaN() || !condition.test(v)) {
+                return Optional.empty();
+            }
+            last = v;
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private static Double flow(Snapshot.Pipeline p, String name) {
+        FlowRate rate = p.flow() == null ? null : p.flow().get(name);
+        return rate == null ? null : rate.current();
+    }
+
+    static boolean atLeast(String version, int[] minimum) {
+        if (version == null) {
+            return false;
+        }
+        String[] parts = version.split("[.-]");
+        for (int i = 0; i < minimum.length; i++) {
+            int n;
+            try {
+                n = i < parts.length ? Integer.parseInt(parts[i]) : 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            if (n != minimum[i]) {
+                return n > minimum[i];
+            }
+        }
+        return true;
+    }
+
+    private static String seconds(Duration d) {
+        long s = d.toSeconds();
+        return s >= 120 && s % 60 == 0 ? (s / 60) + "m" : s + "s";
+    }
+
+    private static String round(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,21 @@
+package io.statussidecar.store;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * When things last changed, as seen across polls: facts without thresholds, which the health rules
+ * compare with the configured periods. {@code null} means "not seen since the sidecar started".
+ */
+public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String, Pipeline> pipelines) {
+
+    public static final Trends NONE = new Trends(null, null, Map.of());
+
+    /**
+     * Per user pipeline: when it was first seen, when events last entered and left it, when its
+     * dead-letter queue last dropped events, and when a reload last failed and last succeeded.
+     */
+    public record Pipeline(Instant firstSeenAt, Instant inAdvancedAt, Instant outAdvancedAt, Instant dlqDroppedAt,
+            Instant reloadFailedAt, Instant reloadSucceededAt) {
+    }
+}

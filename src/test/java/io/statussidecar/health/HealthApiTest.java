@@ -1,0 +1,231 @@
+package io.statussidecar.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.statussidecar.simulator.Fault;
+import io.statussidecar.simulator.LogstashSimulator;
+import io.statussidecar.support.HealthReports;
+import io.statussidecar.support.Polls;
+import io.statussidecar.support.SimulatorResource;
+
+/**
+ * Each reason of SPEC §5, caused over HTTP by the simulated Logstash, then gone once the cause is.
+ * Time moves on the test clock; the health endpoints are read as a load balancer and Kubernetes would.
+ */
+@QuarkusTest
+@WithTestResource(SimulatorResource.class)
+class HealthApiTest {
+
+    LogstashSimulator simulator;
+
+    @Inject
+    Polls polls;
+
+    @BeforeEach
+    void healthyLogstash() {
+        simulator.recover();
+        simulator.clearPatches();
+        simulator.stall(false);
+        simulator.idle(false);
+        simulator.healthReport(null);
+        simulator.restart();
+        polls.freshStart();
+        polls.poll(3);
+        assertHealthy();
+    }
+
+    @Test
+    void aHealthyLogstashIs200WithNoReasons() {
+        health(200).body("status", equalTo("healthy"))
+                .body("checkedAt", notNullValue())
+                .body("logstash.reachable", equalTo(true))
+                .body("logstash.version", equalTo("8.15.2"))
+                .body("logstash.uptimeMillis", notNullValue());
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/started").then().statusCode(200);
+    }
+
+    @Test
+    void logstashKilledIsUnreachableAfterTheGraceWhileLivenessStaysUp() {
+        simulator.fail(Fault.REFUSE);
+        polls.poll(); // failing since now
+        health(200).body("status", equalTo("healthy")).body("logstash.reachable", equalTo(false));
+        polls.poll(3); // 15 s of failures: HEALTH_UNREACHABLE_GRACE
+
+        health(503).body("status", equalTo("unhealthy"))
+                .body("reasons[0].code", equalTo("logstash_unreachable"))
+                .body("reasons[0].severity", equalTo("unhealthy"))
+                .body("reasons[0].message", containsString("connection refused by " + simulator.baseUrl()));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(503).body("checks[0].data.reasons", equalTo("logstash_unreachable"));
+
+        simulator.recover();
+        polls.poll(2);
+        assertHealthy();
+    }
+
+    @Test
+    void aStalledPipelineIsUnhealthyUntilEventsLeaveAgain() {
+        simulator.stall(true);
+        polls.poll();
+        polls.advance(Duration.ofMinutes(1));
+        polls.poll();
+        health(200).body("reasons.code", not(hasItem("pipeline_stalled")));
+        polls.advance(Duration.ofMinutes(1));
+        polls.poll();
+
+        health(503).body("reasons.code", hasItem("pipeline_stalled"))
+                .body("reasons.find { it.code == 'pipeline_stalled' }.message", containsString("Pipeline 'main'"));
+
+        simulator.stall(false);
+        polls.poll(3);
+        assertHealthy();
+    }
+
+    @Test
+    void aRedHealthReportIsUnhealthyWithLogstashsDiagnosis() {
+        simulator.healthReport(HealthReports.json("abnormal-termination.yaml"));
+        simulator.restart(); // a Logstash upgraded to 8.16+ comes back with a new ephemeral id
+        polls.poll();
+
+        health(503).body("reasons[0].code", equalTo("logstash_status_red"))
+                .body("reasons[0].message", containsString("pipeline is not running, likely because it has encountered an error"))
+                .body("reasons[0].message", containsString("view logs to determine the cause of abnormal pipeline shutdown"));
+
+        simulator.healthReport(HealthReports.json("normal-termination.yaml").replace("yellow", "green"));
+        polls.advance(Duration.ofSeconds(30));
+        polls.poll();
+        assertHealthy();
+    }
+
+    @Test
+    void aYellowHealthReportIsDegradedAnd200() {
+        simulator.healthReport(HealthReports.json("slow-start.yaml"));
+        simulator.restart();
+        polls.poll();
+
+        health(200).body("status", equalTo("degraded"))
+                .body("reasons[0].code", equalTo("logstash_status_yellow"))
+                .body("reasons[0].message", containsString("pipeline is loading"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void eachDegradedCauseIs200AndGoesAwayWithItsCause() {
+        List<Scenario> scenarios = List.of(
+                new Scenario("workers_saturated", Map.of("/pipelines/main/flow/worker_utilization/current", 97.5), 3),
+                new Scenario("queue_backpressure", Map.of("/pipelines/main/flow/queue_backpressure/current", 0.95), 3),
+                new Scenario("heap_pressure", Map.of("/jvm/mem/heap_used_percent", 93), 3),
+                new Scenario("pq_near_full", Map.of("/pipelines/main/queue", Map.of("type", "persisted", "events_count", 9000,
+                        "queue_size_in_bytes", 900_000_000L, "max_queue_size_in_bytes", 1_000_000_000L)), 1));
+        for (Scenario s : scenarios) {
+            s.patches().forEach(simulator::patch);
+            polls.poll(s.polls());
+            health(200).body("status", equalTo("degraded")).body("reasons.code", hasItem(s.code()));
+            simulator.clearPatches();
+            polls.poll();
+            assertHealthy();
+        }
+    }
+
+    @Test
+    void theDeadLetterQueueDroppingIsDegradedWhileItDrops() {
+        simulator.patch("/pipelines/main/dead_letter_queue", Map.of("dropped_events", 3, "queue_size_in_bytes", 1024,
+                "max_queue_size_in_bytes", 1024, "last_error", "queue full"));
+        polls.poll();
+        simulator.patch("/pipelines/main/dead_letter_queue", Map.of("dropped_events", 8, "queue_size_in_bytes", 1024,
+                "max_queue_size_in_bytes", 1024, "last_error", "queue full"));
+        polls.poll();
+
+        health(200).body("status", equalTo("degraded")).body("reasons[0].code", equalTo("dlq_dropping"))
+                .body("reasons[0].message", containsString("8 dropped so far; last error: queue full"));
+
+        polls.advance(Duration.ofMinutes(5));
+        polls.poll();
+        assertHealthy();
+    }
+
+    @Test
+    void aFailedReloadIsDegradedWithLogstashsErrorUntilAReloadSucceeds() {
+        simulator.patch("/pipelines/main/reloads", Map.of("successes", 0, "failures", 1,
+                "last_error", Map.of("message", "Expected one of [ \\t\\r\\n], \"#\", \"{\" at line 3, column 9")));
+        polls.poll();
+
+        health(200).body("reasons[0].code", equalTo("config_reload_failed"))
+                .body("reasons[0].message", containsString("Expected one of [ \\t\\r\\n]"));
+
+        simulator.patch("/pipelines/main/reloads", Map.of("successes", 1, "failures", 1));
+        polls.poll();
+        assertHealthy();
+    }
+
+    @Test
+    void noEventsForTheConfiguredPeriodIsDegraded() {
+        simulator.idle(true);
+        polls.poll();
+        polls.advance(Duration.ofMinutes(15));
+        polls.poll();
+
+        health(200).body("status", equalTo("degraded")).body("reasons[0].code", equalTo("no_events"));
+
+        simulator.idle(false);
+        polls.poll();
+        assertHealthy();
+    }
+
+    @Test
+    void noPipelineIsUnhealthy() {
+        simulator.patch("/pipelines", Map.of(".monitoring-logstash", Map.of("events", Map.of("in", 1))));
+        polls.poll();
+
+        health(503).body("reasons[0].code", equalTo("no_pipelines"));
+
+        simulator.clearPatches();
+        polls.poll();
+        assertHealthy();
+    }
+
+    @Test
+    void aCollectorThatStopsFinishingPollsIsStaleDataAndFailsLiveness() {
+        // 3 intervals of 5 s plus three calls of 1 s connect + 1 s read (the test timeouts): 21 s.
+        polls.advance(Duration.ofSeconds(30));
+
+        health(503).body("reasons[0].code", equalTo("stale_data"));
+        given().get("/q/health/live").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().get("/api/stats").then().body("stale", equalTo(true));
+
+        polls.poll();
+        assertHealthy();
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private record Scenario(String code, Map<String, Object> patches, int polls) {
+    }
+
+    private static ValidatableResponse health(int status) {
+        return given().get("/api/health").then().statusCode(status).contentType("application/json");
+    }
+
+    private static void assertHealthy() {
+        health(200).body("status", equalTo("healthy")).body("reasons", empty());
+    }
+}
