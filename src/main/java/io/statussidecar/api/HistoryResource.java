@@ -42,6 +42,10 @@ public class HistoryResource {
         String label = Requests.single(uri, "range").orElse(HistoryRange.H1.label());
         HistoryRange r = HistoryRange.parse(label).orElseThrow(() -> ApiException.badRequest("invalid_range",
                 "range must be one of " + String.join(", ", HistoryRange.labels()) + "; got \"" + Requests.echo(label) + "\""));
+        return view(r);
+    }
+
+    public HistoryView view(HistoryRange r) {
         History.Read read = store.history().read(r, store.clock().millis());
         double[][] values = read.window().values();
         Map<String, List<Double>> series = new LinkedHashMap<>();

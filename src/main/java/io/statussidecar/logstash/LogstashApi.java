@@ -2,6 +2,7 @@ package io.statussidecar.logstash;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -25,4 +26,18 @@ public interface LogstashApi {
     @GET
     @Path("/_health_report")
     Response healthReport();
+
+    @GET
+    @Path("/_node/pipelines")
+    Response nodePipelines();
+
+    @GET
+    @Path("/_node/plugins")
+    Response nodePlugins();
+
+    /** Null parameters are left out of the query, so Logstash applies its own defaults. */
+    @GET
+    @Path("/_node/hot_threads")
+    Response hotThreads(@QueryParam("threads") Integer threads, @QueryParam("stacktrace_size") Integer stacktraceSize,
+            @QueryParam("ignore_idle_threads") Boolean ignoreIdleThreads, @QueryParam("human") Boolean human);
 }

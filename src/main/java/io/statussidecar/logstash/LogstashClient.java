@@ -86,6 +86,38 @@ public class LogstashClient {
         return read("/_node", api::node, NodeInfo.class);
     }
 
+    /** An answer as Logstash sent it, for the support bundle and the hot-threads proxy. */
+    public record Raw(byte[] body, String contentType) {
+    }
+
+    /** The endpoints the support bundle copies, by the path Logstash serves them at. */
+    public Raw raw(String path) throws LogstashUnavailable {
+        Supplier<Response> call = switch (path) {
+            case "/_node" -> api::node;
+            case "/_node/stats" -> api::nodeStats;
+            case "/_node/pipelines" -> api::nodePipelines;
+            case "/_node/plugins" -> api::nodePlugins;
+            case "/_health_report" -> api::healthReport;
+            default -> throw new IllegalArgumentException("not a copied endpoint: " + path);
+        };
+        return new Raw(fetch(path, call), "application/json");
+    }
+
+    /** Like {@link #raw}, but empty where Logstash answers 404 (an endpoint its version does not have). */
+    public Optional<Raw> rawIfPresent(String path) throws LogstashUnavailable {
+        try {
+            return Optional.of(raw(path));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    public Raw hotThreads(Integer threads, Integer stacktraceSize, Boolean ignoreIdleThreads, Boolean human)
+            throws LogstashUnavailable {
+        byte[] body = fetch("/_node/hot_threads", () -> api.hotThreads(threads, stacktraceSize, ignoreIdleThreads, human));
+        return new Raw(body, Boolean.TRUE.equals(human) ? "text/plain; charset=UTF-8" : "application/json");
+    }
+
     /** Empty when this Logstash has no health report (before 8.16 it answers 404). */
     public Optional<HealthReport> healthReport() throws LogstashUnavailable {
         try {
@@ -130,7 +162,7 @@ public class LogstashClient {
         try (Response response = call.get()) {
             byte[] body = response.hasEntity() ? readCapped(response.readEntity(InputStream.class), url) : new byte[0];
             int status = response.getStatus();
-            if (status == 404 && path.equals("/_health_report")) {
+            if (status == 404 && path.equals("/_health_report")) { // the one endpoint whose absence is an answer
                 throw new NotFound("HTTP 404 from " + url);
             }
             if (status < 200 || status > 299) {

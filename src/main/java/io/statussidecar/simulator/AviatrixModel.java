@@ -180,6 +180,47 @@ final class AviatrixModel {
         return write(root);
     }
 
+    /** {@code /_node/pipelines}: the pipeline settings part of {@code /_node}. */
+    String nodePipelines() {
+        return node();
+    }
+
+    String nodePlugins() {
+        ObjectNode root = identity(baseRoot.deepCopy());
+        root.put("total", 3);
+        ArrayNode list = root.putArray("plugins");
+        list.addObject().put("name", "logstash-input-udp").put("version", "3.5.0");
+        list.addObject().put("name", "logstash-filter-grok").put("version", "4.4.3");
+        list.addObject().put("name", "logstash-output-http").put("version", "5.6.0");
+        return write(root);
+    }
+
+    /** Shaped as LOGSTASH-API.md describes hot threads (no public capture of one exists). */
+    String hotThreads(boolean human, int threads) {
+        String[] names = { "[main]>worker0", "[main]>worker1", "[main]<udp" };
+        if (human) {
+            StringBuilder t = new StringBuilder("::: {" + baseRoot.path("host").asText("logstash") + "}\n")
+                    .append("Hot threads at 2026-01-01T00:00:00+00:00, busiestThreads=").append(threads).append(":\n")
+                    .append("=".repeat(80)).append('\n');
+            for (int i = 0; i < Math.min(threads, names.length); i++) {
+                t.append(12.5 - i).append(" % of cpu usage, state: runnable, thread name: '").append(names[i])
+                        .append("', thread id: ").append(40 + i).append('\n')
+                        .append("\tjava.base@17/sun.nio.ch.EPoll.wait(Native Method)\n")
+                        .append("-".repeat(80)).append('\n');
+            }
+            return t.toString();
+        }
+        ObjectNode root = identity(baseRoot.deepCopy());
+        ObjectNode hot = root.putObject("hot_threads").put("time", "2026-01-01T00:00:00+00:00").put("busiest_threads", threads);
+        ArrayNode list = hot.putArray("threads");
+        for (int i = 0; i < Math.min(threads, names.length); i++) {
+            ObjectNode th = list.addObject().put("name", names[i]).put("thread_id", 40 + i).put("percent_of_cpu_time", 12.5 - i)
+                    .put("state", "runnable");
+            th.putArray("traces").add("java.base@17/sun.nio.ch.EPoll.wait(Native Method)");
+        }
+        return write(root);
+    }
+
     String root() {
         return write(identity(baseRoot.deepCopy()));
     }

@@ -45,6 +45,7 @@ public final class LogstashSimulator implements AutoCloseable {
     private volatile Fault fault = Fault.NONE;
     private volatile String requiredAuthorization;
     private volatile String healthReport;
+    private volatile String lastHotThreadsQuery;
     private ExecutorService executor;
     private HttpServer server;
     private int port;
@@ -64,6 +65,8 @@ public final class LogstashSimulator implements AutoCloseable {
             return new LogstashSimulator(path -> switch (path) {
                 case "/_node/stats" -> Optional.of(model.nodeStats());
                 case "/_node" -> Optional.of(model.node());
+                case "/_node/pipelines" -> Optional.of(model.nodePipelines());
+                case "/_node/plugins" -> Optional.of(model.nodePlugins());
                 case "/" -> Optional.of(model.root());
                 default -> Optional.empty();
             }, model);
@@ -209,6 +212,11 @@ public final class LogstashSimulator implements AutoCloseable {
         maxInFlight.set(inFlight.get());
     }
 
+    /** The query string of the last hot-threads request, to check what the sidecar passed on. */
+    public String lastHotThreadsQuery() {
+        return lastHotThreadsQuery;
+    }
+
     /** How many requests reached {@code path} (whatever the answer). */
     public int requests(String path) {
         AtomicInteger n = requests.get(path);
@@ -293,6 +301,17 @@ public final class LogstashSimulator implements AutoCloseable {
             }
             default -> {
             }
+        }
+        if (path.equals("/_node/hot_threads") && model != null) {
+            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            boolean human = query.contains("human=true");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|&)threads=(\\d+)").matcher(query);
+            int threads = m.find() ? Integer.parseInt(m.group(1)) : 10;
+            lastHotThreadsQuery = query;
+            synchronized (model) {
+                send(exchange, 200, human ? "text/plain" : "application/json", model.hotThreads(human, threads));
+            }
+            return;
         }
         if (path.equals("/_health_report")) {
             String report = healthReport;

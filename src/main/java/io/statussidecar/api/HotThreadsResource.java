@@ -1,0 +1,60 @@
+package io.statussidecar.api;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.statussidecar.logstash.LogstashClient;
+import io.statussidecar.logstash.LogstashUnavailable;
+
+/**
+ * {@code GET /api/hot-threads}: a proxy of Logstash's {@code /_node/hot_threads}, one call at a time
+ * (it makes Logstash sample every thread), with only the parameters Logstash documents and in ranges
+ * that keep the answer small.
+ */
+@Path("/api/hot-threads")
+public class HotThreadsResource {
+
+    static final Set<String> PARAMETERS = Set.of("threads", "stacktrace_size", "ignore_idle_threads", "human");
+
+    private final LogstashClient client;
+    private final AtomicBoolean inFlight = new AtomicBoolean();
+
+    @Inject
+    HotThreadsResource(LogstashClient client) {
+        this.client = client;
+    }
+
+    @GET
+    public Response hotThreads(@Context UriInfo uri) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw ApiException.badRequest("invalid_parameter", "hot threads take only threads (1-100), stacktrace_size (1-200), "
+                        + "ignore_idle_threads and human (true/false); got \"" + Requests.echo(name) + "\"");
+            }
+        }
+        Integer threads = Requests.single(uri, "threads").isPresent() ? Requests.intParam(uri, "threads", 0, 1, 100) : null;
+        Integer stack = Requests.single(uri, "stacktrace_size").isPresent()
+                ? Requests.intParam(uri, "stacktrace_size", 0, 1, 200) : null;
+        Boolean idle = Requests.single(uri, "ignore_idle_threads").isPresent()
+                ? Requests.boolParam(uri, "ignore_idle_threads", true) : null;
+        boolean human = Requests.boolParam(uri, "human", false);
+        if (!inFlight.compareAndSet(false, true)) {
+            throw new ApiException(429, "busy", "Another hot-threads request is being answered; try again in a few seconds");
+        }
+        try {
+            LogstashClient.Raw raw = client.hotThreads(threads, stack, idle, human ? Boolean.TRUE : null);
+            return Response.ok(raw.body()).type(raw.contentType()).build();
+        } catch (LogstashUnavailable e) {
+            throw new ApiException(502, "logstash_unavailable", "Logstash did not give its hot threads: " + e.getMessage());
+        } finally {
+            inFlight.set(false);
+        }
+    }
+}

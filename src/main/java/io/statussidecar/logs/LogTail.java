@@ -1,0 +1,244 @@
+package io.statussidecar.logs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * The last lines of a log file, read backwards from its end in fixed-size blocks: the file is never
+ * read whole and memory does not grow with its size. Selected lines are remembered as byte ranges
+ * (16 bytes each, at most {@code 2 × lines} of them), then streamed in order. A line longer than
+ * {@link #MAX_LINE_BYTES} is cut, and only its first {@link #MAX_LINE_BYTES} are searched. Bytes that
+ * are not UTF-8 are written as U+FFFD. CRLF and LF endings are both read; output lines end with LF.
+ * The file is opened once per call, so rotation, truncation or replacement between calls are seen,
+ * and a truncation during a call only shortens its answer.
+ */
+public final class LogTail {
+
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+    static final int BLOCK = 64 * 1024;
+
+    private final int blockSize;
+
+    public LogTail() {
+        this(BLOCK);
+    }
+
+    /** A smaller block moves block boundaries under the tests' lines. */
+    LogTail(int blockSize) {
+        this.blockSize = blockSize;
+    }
+
+    /** Byte ranges of the selected lines, oldest first, and how many lines they are. */
+    public record Selection(long[] starts, long[] ends, int count, long fileSize) {
+    }
+
+    /**
+     * Selects the last {@code lines} lines; with an active filter, whole matching entries (an entry
+     * longer than {@code lines} keeps its first {@code lines} lines), never more than {@code lines}.
+     */
+    public Selection select(FileChannel ch, int lines, LogFilter filter) throws IOException {
+        long size = ch.size();
+        Backwards back = new Backwards(ch, size, blockSize);
+        Ranges picked = new Ranges();
+        if (!filter.active()) {
+            long[] line;
+            while (picked.count < lines && (line = back.previous()) != null) {
+                picked.add(line[0], line[1]);
+            }
+            return picked.oldestFirst(size);
+        }
+        byte[] head = new byte[MAX_LINE_BYTES];
+        Ranges entry = new Ranges();
+        boolean entryMatchesText = false;
+        long[] line;
+        while (picked.count < lines && (line = back.previous()) != null) {
+            int len = back.head(line[0], line[1], head);
+            entry.add(line[0], line[1]);
+            entryMatchesText |= filter.textMatches(head, len);
+            boolean start = LogFilter.isEntryStart(head, len);
+            if (!start && back.hasMore()) {
+                if (entry.count > lines) {
+                    entry.dropNewest(); // only the first `lines` lines of an over-long entry can be kept
+                }
+                continue;
+            }
+            if (filter.levelMatches(start ? LogFilter.levelOf(head, len) : java.util.Optional.empty()) && entryMatchesText) {
+                Ranges whole = entry.oldestFirstRanges();
+                int keep = Math.min(whole.count, lines);
+                if (picked.count + keep > lines && picked.count > 0) {
+                    break;
+                }
+                for (int i = keep - 1; i >= 0; i--) {
+                    picked.add(whole.starts[i], whole.ends[i]);
+                }
+            }
+            entry = new Ranges();
+            entryMatchesText = false;
+        }
+        return picked.oldestFirst(size);
+    }
+
+    /** Writes the selected lines as UTF-8, each ending with LF. */
+    public void write(FileChannel ch, Selection s, OutputStream out) throws IOException {
+        byte[] line = new byte[MAX_LINE_BYTES];
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+        CharBuffer chars = CharBuffer.allocate(MAX_LINE_BYTES);
+        // U+FFFD takes 3 bytes where a bad byte took 1: room for the worst case, allocated once.
+        ByteBuffer utf8 = ByteBuffer.allocate(MAX_LINE_BYTES * 3);
+        for (int i = 0; i < s.count(); i++) {
+            int len = read(ch, s.starts()[i], s.ends()[i], line);
+            chars.clear();
+            decoder.reset();
+            decoder.decode(ByteBuffer.wrap(line, 0, len), chars, true);
+            decoder.flush(chars);
+            chars.flip();
+            utf8.clear();
+            encoder.reset();
+            encoder.encode(chars, utf8, true);
+            encoder.flush(utf8);
+            out.write(utf8.array(), 0, utf8.position());
+            long length = s.ends()[i] - s.starts()[i];
+            long cut = length - Math.min(length, MAX_LINE_BYTES);
+            // Fewer bytes than asked means the file was truncated meanwhile: nothing was cut, it is gone.
+            if (cut > 0 && len == MAX_LINE_BYTES) {
+                out.write((" [line cut: " + cut + " more bytes]").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write('\n');
+        }
+    }
+
+    public static FileChannel open(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    /** Reads up to {@code buf.length} bytes of [start, end); fewer if the file was truncated meanwhile. */
+    private static int read(FileChannel ch, long start, long end, byte[] buf) throws IOException {
+        int want = (int) Math.min(buf.length, end - start);
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, want);
+        while (bb.hasRemaining()) {
+            int n = ch.read(bb, start + bb.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        return bb.position();
+    }
+
+    /** Walks the lines of a file from its end, one block in memory at a time. */
+    private static final class Backwards {
+        private final FileChannel ch;
+        private final byte[] block;
+        private long blockStart;
+        private int blockLen;
+        private long lineEnd;
+
+        Backwards(FileChannel ch, long size, int blockSize) {
+            this.ch = ch;
+            this.block = new byte[blockSize];
+            this.blockStart = size;
+            this.blockLen = 0;
+            this.lineEnd = size;
+        }
+
+        boolean hasMore() {
+            return lineEnd > 0;
+        }
+
+        /** The first bytes of a line just returned, from the block in memory when it holds them. */
+        int head(long start, long end, byte[] buf) throws IOException {
+            int want = (int) Math.min(buf.length, end - start);
+            if (start >= blockStart && start + want <= blockStart + blockLen) {
+                System.arraycopy(block, (int) (start - blockStart), buf, 0, want);
+                return want;
+            }
+            return read(ch, start, end, buf);
+        }
+
+        /** {start, end} of the previous line without its CR/LF, or null at the top of the file. */
+        long[] previous() throws IOException {
+            if (lineEnd <= 0) {
+                return null;
+            }
+            long pos = lineEnd - 1;
+            // The newline that ends this line belongs to it; a file ending in LF has no empty last line.
+            if (byteAt(pos) == '\n') {
+                pos--;
+            }
+            long end = pos + 1;
+            while (pos >= 0 && byteAt(pos) != '\n') {
+                pos--;
+            }
+            long start = pos + 1;
+            lineEnd = start;
+            if (end > start && byteAt(end - 1) == '\r') {
+                end--;
+            }
+            return new long[] { start, end };
+        }
+
+        private byte byteAt(long pos) throws IOException {
+            if (pos < blockStart || pos >= blockStart + blockLen) {
+                blockStart = Math.max(0, pos - block.length + 1);
+                blockLen = (int) (pos - blockStart + 1);
+                ByteBuffer bb = ByteBuffer.wrap(block, 0, blockLen);
+                while (bb.hasRemaining()) {
+                    if (ch.read(bb, blockStart + bb.position()) < 0) {
+                        // Truncated under us: what is gone reads as line breaks, ending lines early.
+                        Arrays.fill(block, bb.position(), blockLen, (byte) '\n');
+                        break;
+                    }
+                }
+            }
+            return block[(int) (pos - blockStart)];
+        }
+    }
+
+    /** Growable primitive ranges, newest first while collecting. */
+    private static final class Ranges {
+        long[] starts = new long[16];
+        long[] ends = new long[16];
+        int count;
+        int offset;
+
+        void add(long start, long end) {
+            if (offset + count == starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            starts[offset + count] = start;
+            ends[offset + count] = end;
+            count++;
+        }
+
+        /** Drops the first-added range, the newest line: an over-long entry keeps its first lines. */
+        void dropNewest() {
+            offset++;
+            count--;
+        }
+
+        Ranges oldestFirstRanges() {
+            Ranges r = new Ranges();
+            for (int i = offset + count - 1; i >= offset; i--) {
+                r.add(starts[i], ends[i]);
+            }
+            return r;
+        }
+
+        Selection oldestFirst(long size) {
+            Ranges r = oldestFirstRanges();
+            return new Selection(Arrays.copyOf(r.starts, r.count), Arrays.copyOf(r.ends, r.count), r.count, size);
+        }
+    }
+}

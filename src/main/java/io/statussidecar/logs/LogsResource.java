@@ -1,0 +1,114 @@
+package io.statussidecar.logs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.statussidecar.api.ApiException;
+import io.statussidecar.api.Requests;
+import io.statussidecar.config.LogstashConfig;
+import io.statussidecar.store.MetricsStore;
+
+/**
+ * {@code GET /api/logs}: the last lines of the Logstash log on the shared volume, streamed. Runs on a
+ * worker thread (it reads a file).
+ */
+@jakarta.ws.rs.Path("/api/logs")
+public class LogsResource {
+
+    public static final int MAX_LINES = 100_000;
+    static final int MAX_QUERY = 1000;
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path path;
+    private final MetricsStore store;
+    private final LogTail tail = new LogTail();
+
+    @Inject
+    LogsResource(LogstashConfig config, MetricsStore store) {
+        this.path = config.logPath();
+        this.store = store;
+    }
+
+    @GET
+    public Response logs(@Context UriInfo uri) {
+        int lines = Requests.intParam(uri, "lines", 1000, 1, MAX_LINES);
+        boolean download = Requests.boolParam(uri, "download", false);
+        Optional<LogFilter.Level> level = Requests.single(uri, "level").map(v -> LogFilter.Level.parse(v).orElseThrow(
+                () -> ApiException.badRequest("invalid_level", "level must be one of "
+                        + String.join(", ", LogFilter.Level.ACCEPTED) + "; got \"" + Requests.echo(v) + "\"")));
+        Optional<String> q = Requests.single(uri, "q").map(v -> {
+            if (v.isEmpty() || v.length() > MAX_QUERY) {
+                throw ApiException.badRequest("invalid_q", "q must be 1 to " + MAX_QUERY + " characters");
+            }
+            return v;
+        });
+        FileChannel ch = open(path);
+        LogTail.Selection selection;
+        try {
+            selection = tail.select(ch, lines, new LogFilter(level, q));
+        } catch (IOException e) {
+            close(ch);
+            throw unreadable(e);
+        }
+        StreamingOutput body = out -> {
+            try (ch) {
+                tail.write(ch, selection, out);
+            }
+        };
+        Response.ResponseBuilder r = Response.ok(body).type("text/plain; charset=UTF-8");
+        if (download) {
+            r.header(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"logstash-" + FILE_TIME.format(store.clock().instant()) + ".log\"");
+        }
+        return r.build();
+    }
+
+    /** Opens the log, or answers 404 (missing) or 503 (unreadable) naming the configured path. */
+    public static FileChannel open(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new ApiException(503, "log_unreadable", "LOGSTASH_LOG_PATH=" + path + " is a directory, not the log file");
+        }
+        try {
+            return LogTail.open(path);
+        } catch (NoSuchFileException e) {
+            throw new ApiException(404, "log_not_found", "The Logstash log " + path
+                    + " does not exist: check LOGSTASH_LOG_PATH, the shared volume, and that Logstash runs with --path.logs");
+        } catch (AccessDeniedException e) {
+            throw new ApiException(503, "log_unreadable", "The Logstash log " + path
+                    + " cannot be read by the sidecar (permission denied): check the shared volume's permissions");
+        } catch (IOException e) {
+            throw unreadableAt(path, e);
+        }
+    }
+
+    private ApiException unreadable(IOException e) {
+        return unreadableAt(path, e);
+    }
+
+    private static ApiException unreadableAt(Path path, IOException e) {
+        return new ApiException(503, "log_unreadable", "The Logstash log " + path + " cannot be read: " + e.getMessage());
+    }
+
+    private static void close(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing more to do for a channel we are abandoning
+        }
+    }
+}
