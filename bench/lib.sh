@@ -22,13 +22,20 @@ start_simulator() {
   SIM_URL="$(head -n1 "$out")"
 }
 
-# start_sidecar JAVA_OPTS...: sets SIDECAR_PID, SIDECAR_URL and STARTUP_MS (launch to first answered request).
+# start_sidecar [--native | JVM options...]: sets SIDECAR_PID, SIDECAR_URL and STARTUP_MS (launch to
+# first answered request). --native runs the native executable target/*-runner instead of the jar.
 start_sidecar() {
   local port; port="$(free_port)"
   SIDECAR_URL="http://127.0.0.1:$port"
+  local cmd
+  if [ "${1:-}" = "--native" ]; then
+    cmd=("$(ls "$ROOT"/target/*-runner | head -n1)")
+  else
+    cmd=(java "$@" -jar "$APP/quarkus-run.jar")
+  fi
   local t0; t0=$(date +%s%N)
   PORT="$port" LOGSTASH_API_URL="$SIM_URL" SIDECAR_POLL_INTERVAL="${POLL:-5s}" \
-    java "$@" -jar "$APP/quarkus-run.jar" >"${SIDECAR_LOG:-/dev/null}" 2>&1 &
+    "${cmd[@]}" >"${SIDECAR_LOG:-/dev/null}" 2>&1 &
   SIDECAR_PID=$!
   PIDS+=($SIDECAR_PID)
   until curl -s -o /dev/null "$SIDECAR_URL/q/health/live"; do sleep 0.01; done

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The sidecar's RSS after start and after 10 000 /api/stats requests, against the simulator.
-# Usage: bench/stats-rss.sh [JVM options...]   e.g. bench/stats-rss.sh -Xmx64m -XX:+UseSerialGC
+# Usage: bench/stats-rss.sh [--native | JVM options...]
+#   bench/stats-rss.sh @src/main/docker/jvm.options    the JVM as the image runs it (bench/jvm-shipped.sh)
+#   bench/stats-rss.sh --native                         the native executable, once built
 source "$(dirname "$0")/lib.sh"
 build_if_needed
 start_simulator
 start_sidecar "$@"
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ]; do sleep 0.1; done
 sleep 1
-echo "jvm options:            ${*:-(none)}"
+echo "sidecar:                ${*:-(jar, default JVM options)}"
 echo "start to first answer:  ${STARTUP_MS} ms"
 echo "rss after start:        $(rss_mb "$SIDECAR_PID") MB"
 t0=$(date +%s%N)

@@ -5,22 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** The packaged sidecar refuses to start on a bad environment variable, with one line naming it. */
+import io.statussidecar.it.Artifact;
+
+/** The packaged sidecar (jar or native) refuses to start on a bad environment variable, with one line naming it. */
 class StartupConfigIT {
 
     @Test
     void aBadVariableStopsStartUpWithOneLineNamingIt() throws IOException, InterruptedException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.exists(jar), "package the sidecar first (mvn verify does)");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(Artifact.command());
         pb.environment().put("SIDECAR_POLL_INTERVAL", "0s");
         pb.environment().put("LOGSTASH_API_URL", "localhost:9600");
         pb.redirectErrorStream(false);
