@@ -1,6 +1,7 @@
 package io.statussidecar.config;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public class EffectiveSettings {
         m.put("healthHeapPercent", health.heapPercent());
         m.put("healthWorkerUtilizationPercent", health.workerUtilizationPercent());
         m.put("sidecarLogTypes", sidecar.logTypes().orElse(null));
-        this.described = java.util.Collections.unmodifiableMap(m);
+        this.described = Collections.unmodifiableMap(m);
     }
 
     public Map<String, Object> describe() {
