@@ -177,8 +177,18 @@ public final class LogTail {
                 pos--;
             }
             long end = pos + 1;
-            while (pos >= 0 && byteAt(pos) != '\n') {
-                pos--;
+            // The hot loop of a filtered scan over a large file: search the block array directly.
+            while (pos >= 0) {
+                byteAt(pos); // loads the block holding pos
+                int i = (int) (pos - blockStart);
+                while (i >= 0 && block[i] != '\n') {
+                    i--;
+                }
+                if (i >= 0) {
+                    pos = blockStart + i;
+                    break;
+                }
+                pos = blockStart - 1;
             }
             long start = pos + 1;
             lineEnd = start;
