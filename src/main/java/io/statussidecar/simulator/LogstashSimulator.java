@@ -49,6 +49,7 @@ public final class LogstashSimulator implements AutoCloseable {
     private ExecutorService executor;
     private HttpServer server;
     private int port;
+    private javax.net.ssl.SSLContext tls;
 
     private LogstashSimulator(Function<String, Optional<String>> dispatcher, AviatrixModel model) {
         this.modelDispatcher = dispatcher;
@@ -102,6 +103,12 @@ public final class LogstashSimulator implements AutoCloseable {
         return path -> Optional.ofNullable(bodies.get(path));
     }
 
+    /** Serves HTTPS with this context from the next {@link #start} on (as {@code api.ssl.enabled} does). */
+    public synchronized LogstashSimulator tls(javax.net.ssl.SSLContext context) {
+        this.tls = context;
+        return this;
+    }
+
     public synchronized LogstashSimulator start(int requestedPort) {
         try {
             executor = Executors.newCachedThreadPool(r -> {
@@ -109,7 +116,14 @@ public final class LogstashSimulator implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 50);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort);
+            if (tls != null) {
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 50);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 50);
+            }
             server.createContext("/", this::handle);
             server.setExecutor(executor);
             server.start();
@@ -121,7 +135,7 @@ public final class LogstashSimulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return (tls != null ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public int port() {
