@@ -11,7 +11,7 @@ import io.statussidecar.simulator.LogstashSimulator;
  */
 public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    private LogstashSimulator simulator;
+    protected LogstashSimulator simulator;
     private String profile = "all";
 
     /** {@code profile}: what the simulated outputs forward (default {@code all}). */

@@ -12,22 +12,18 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.statussidecar.simulator.LogstashSimulator;
 
 /**
  * The simulator over HTTPS with a certificate made for this run by the JDK's keytool (for 127.0.0.1),
  * and the sidecar given that certificate as LOGSTASH_API_CA_FILE.
  */
-public class TlsSimulatorResource implements QuarkusTestResourceLifecycleManager {
-
-    private LogstashSimulator simulator;
-    private Path dir;
+public class TlsSimulatorResource extends SimulatorResource {
 
     @Override
     public Map<String, String> start() {
         try {
-            dir = Files.createTempDirectory("tls-logstash");
+            Path dir = Files.createTempDirectory("tls-logstash");
             Path keystore = dir.resolve("logstash.p12");
             Path ca = dir.resolve("ca.pem");
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -48,18 +44,6 @@ public class TlsSimulatorResource implements QuarkusTestResourceLifecycleManager
             return Map.of("logstash.api-url", simulator.baseUrl(), "logstash.api-ca-file", ca.toString());
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the HTTPS simulator", e);
-        }
-    }
-
-    @Override
-    public void inject(TestInjector injector) {
-        injector.injectIntoFields(simulator, new TestInjector.MatchesType(LogstashSimulator.class));
-    }
-
-    @Override
-    public void stop() {
-        if (simulator != null) {
-            simulator.close();
         }
     }
 
