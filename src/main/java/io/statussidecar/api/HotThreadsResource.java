@@ -1,7 +1,7 @@
 package io.statussidecar.api;
 
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,8 @@ public class HotThreadsResource {
     static final Set<String> PARAMETERS = Set.of("threads", "stacktrace_size", "ignore_idle_threads", "human");
 
     private final LogstashClient client;
-    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final SingleFlight single = new SingleFlight(Duration.ofMinutes(1),
+            "Another hot-threads request is being answered; try again in a few seconds");
 
     @Inject
     HotThreadsResource(LogstashClient client) {
@@ -45,16 +46,14 @@ public class HotThreadsResource {
         Boolean idle = Requests.single(uri, "ignore_idle_threads").isPresent()
                 ? Requests.boolParam(uri, "ignore_idle_threads", true) : null;
         boolean human = Requests.boolParam(uri, "human", false);
-        if (!inFlight.compareAndSet(false, true)) {
-            throw new ApiException(429, "busy", "Another hot-threads request is being answered; try again in a few seconds");
-        }
+        long ticket = single.enter();
         try {
             LogstashClient.Raw raw = client.hotThreads(threads, stack, idle, human ? Boolean.TRUE : null);
             return Response.ok(raw.body()).type(raw.contentType()).build();
         } catch (LogstashUnavailable e) {
             throw new ApiException(502, "logstash_unavailable", "Logstash did not give its hot threads: " + e.getMessage());
         } finally {
-            inFlight.set(false);
+            single.leave(ticket);
         }
     }
 }

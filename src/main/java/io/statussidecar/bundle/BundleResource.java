@@ -1,7 +1,6 @@
 package io.statussidecar.bundle;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,19 +9,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import io.statussidecar.api.ApiException;
+import io.statussidecar.api.SingleFlight;
 
-/**
- * {@code GET /api/support-bundle}: a streamed {@code .tar.gz}, one at a time. A bundle whose client
- * vanished before it was streamed does not block the next ones for longer than {@link #MAX_BUSY}.
- */
+/** {@code GET /api/support-bundle}: a streamed {@code .tar.gz}, one at a time. */
 @Path("/api/support-bundle")
 public class BundleResource {
 
-    private final BundleWriter writer;
     static final Duration MAX_BUSY = Duration.ofMinutes(5);
 
-    private final AtomicLong busySince = new AtomicLong();
+    private final BundleWriter writer;
+    private final SingleFlight single = new SingleFlight(MAX_BUSY, "A support bundle is being built; try again when it is done");
 
     @Inject
     BundleResource(BundleWriter writer) {
@@ -31,25 +27,20 @@ public class BundleResource {
 
     @GET
     public Response bundle() {
-        long now = System.nanoTime();
-        long since = busySince.get();
-        boolean free = since == 0 || now - since > MAX_BUSY.toNanos();
-        if (!free || !busySince.compareAndSet(since, now)) {
-            throw new ApiException(429, "busy", "A support bundle is being built; try again when it is done");
-        }
+        long ticket = single.enter();
         try {
             BundleWriter.Bundle bundle = writer.prepare();
             StreamingOutput body = out -> {
                 try {
                     writer.write(bundle, out);
                 } finally {
-                    busySince.compareAndSet(now, 0);
+                    single.leave(ticket);
                 }
             };
             return Response.ok(body).type("application/gzip")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + bundle.name() + ".tar.gz\"").build();
         } catch (RuntimeException e) {
-            busySince.compareAndSet(now, 0);
+            single.leave(ticket);
             throw e;
         }
     }

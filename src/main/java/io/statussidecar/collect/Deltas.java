@@ -25,9 +25,7 @@ public final class Deltas {
     public static double[] sample(Snapshot previous, Snapshot next) {
         double[] v = new double[Series.values().length + next.logTypes().size()];
         Arrays.fill(v, Double.NaN);
-        boolean restarted = previous != null && previous.node() != null && next.node() != null
-                && previous.node().ephemeralId() != null && next.node().ephemeralId() != null
-                && !Objects.equals(previous.node().ephemeralId(), next.node().ephemeralId());
+        boolean restarted = restarted(previous, next);
         v[Series.EVENTS_IN.ordinal()] = counter(previous, next, Snapshot.Events::in, restarted);
         v[Series.EVENTS_FILTERED.ordinal()] = counter(previous, next, Snapshot.Events::filtered, restarted);
         v[Series.EVENTS_OUT.ordinal()] = counter(previous, next, Snapshot.Events::out, restarted);
@@ -41,6 +39,13 @@ public final class Deltas {
                     : delta(before, next.logTypes().get(i).events(), restarted);
         }
         return v;
+    }
+
+    /** Logstash restarted between two polls: its {@code ephemeral_id} changed (both known). */
+    public static boolean restarted(Snapshot previous, Snapshot next) {
+        return previous != null && previous.node() != null && next.node() != null
+                && previous.node().ephemeralId() != null && next.node().ephemeralId() != null
+                && !Objects.equals(previous.node().ephemeralId(), next.node().ephemeralId());
     }
 
     /** The delta of one counter; NaN when either side is unknown. */

@@ -3,7 +3,6 @@ package io.statussidecar.collect;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.Trends;
@@ -15,9 +14,7 @@ public final class TrendTracker {
     }
 
     public static Trends next(Trends trends, Snapshot previous, Snapshot next, Instant at) {
-        boolean restarted = previous != null && previous.node() != null && next.node() != null
-                && previous.node().ephemeralId() != null
-                && !Objects.equals(previous.node().ephemeralId(), next.node().ephemeralId());
+        boolean restarted = Deltas.restarted(previous, next);
         Instant firstPoll = trends.firstPollAt() == null ? at : trends.firstPollAt();
         Long prevIn = previous == null || previous.events() == null ? null : previous.events().in();
         Long nextIn = next.events() == null ? null : next.events().in();

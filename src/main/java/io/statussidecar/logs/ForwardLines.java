@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the lines of a byte range of a file forwards, one block in memory, each line decoded as UTF-8
@@ -54,9 +51,7 @@ public final class ForwardLines {
         byte[] line = new byte[LogTail.MAX_LINE_BYTES];
         int len = 0;
         long cut = 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        CharBuffer chars = CharBuffer.allocate(LogTail.MAX_LINE_BYTES);
+        Utf8Line utf8 = new Utf8Line();
         ByteBuffer block = ByteBuffer.allocate(LogTail.BLOCK);
         long pos = start;
         while (pos < end) {
@@ -69,7 +64,7 @@ public final class ForwardLines {
             for (int i = 0; i < n; i++) {
                 byte b = block.get(i);
                 if (b == '\n') {
-                    emit(line, len, cut, decoder, chars, sink);
+                    emit(line, len, cut, utf8, sink);
                     len = 0;
                     cut = 0;
                 } else if (len < line.length) {
@@ -81,18 +76,13 @@ public final class ForwardLines {
             pos += n;
         }
         if (len > 0 || cut > 0) {
-            emit(line, len, cut, decoder, chars, sink);
+            emit(line, len, cut, utf8, sink);
         }
     }
 
-    private static void emit(byte[] line, int len, long cut, CharsetDecoder decoder, CharBuffer chars, Sink sink)
-            throws IOException {
+    private static void emit(byte[] line, int len, long cut, Utf8Line utf8, Sink sink) throws IOException {
         int l = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
-        chars.clear();
-        decoder.reset();
-        decoder.decode(ByteBuffer.wrap(line, 0, l), chars, true);
-        decoder.flush(chars);
-        chars.flip();
+        CharBuffer chars = utf8.decode(line, l);
         sink.line(cut > 0 ? chars + " [line cut: " + cut + " more bytes]" : chars.toString());
     }
 }

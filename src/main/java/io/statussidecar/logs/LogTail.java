@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -91,19 +89,13 @@ public final class LogTail {
     /** Writes the selected lines as UTF-8, each ending with LF. */
     public void write(FileChannel ch, Selection s, OutputStream out) throws IOException {
         byte[] line = new byte[MAX_LINE_BYTES];
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        Utf8Line utf8Line = new Utf8Line();
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
-        CharBuffer chars = CharBuffer.allocate(MAX_LINE_BYTES);
         // U+FFFD takes 3 bytes where a bad byte took 1: room for the worst case, allocated once.
         ByteBuffer utf8 = ByteBuffer.allocate(MAX_LINE_BYTES * 3);
         for (int i = 0; i < s.count(); i++) {
             int len = read(ch, s.starts()[i], s.ends()[i], line);
-            chars.clear();
-            decoder.reset();
-            decoder.decode(ByteBuffer.wrap(line, 0, len), chars, true);
-            decoder.flush(chars);
-            chars.flip();
+            CharBuffer chars = utf8Line.decode(line, len);
             utf8.clear();
             encoder.reset();
             encoder.encode(chars, utf8, true);

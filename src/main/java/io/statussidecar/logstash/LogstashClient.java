@@ -222,7 +222,7 @@ public class LogstashClient {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
             if (name.contains("ConnectTimeout")) {
-                return "no connection to " + url + " within " + human(connectTimeout) + " (LOGSTASH_CONNECT_TIMEOUT)";
+                return "no connection to " + url + " within " + EffectiveSettings.human(connectTimeout) + " (LOGSTASH_CONNECT_TIMEOUT)";
             }
             if (t instanceof ConnectException) {
                 return "connection refused by " + url;
@@ -234,7 +234,7 @@ public class LogstashClient {
                 return "TLS with " + url + " failed: " + oneLine(t.getMessage());
             }
             if (name.contains("Timeout")) {
-                return "no answer from " + url + " within " + human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
+                return "no answer from " + url + " within " + EffectiveSettings.human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
             }
         }
         if (closedConnection(e)) {
@@ -284,9 +284,5 @@ public class LogstashClient {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
-    }
-
-    private static String human(Duration d) {
-        return EffectiveSettings.human(d);
     }
 }
