@@ -1,5 +1,7 @@
 package io.statussidecar.api;
 
+import java.util.Optional;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,11 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.common.annotation.NonBlocking;
 import io.statussidecar.config.EffectiveSettings;
 import io.statussidecar.health.HealthEvaluator;
-import io.statussidecar.logstash.LogstashTarget;
+import io.statussidecar.config.LogstashTarget;
 import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.CollectorStatus;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Snapshot;
+import io.statussidecar.store.State;
 
 /** The last poll, answered from the store (on the I/O thread: it only reads memory). */
 @Path("/api/stats")
@@ -39,8 +42,9 @@ public class StatsResource {
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     public StatsView stats() {
-        CollectorStatus status = store.status();
-        Snapshot s = store.latest().orElseThrow(() -> new ApiException(503, "no_data",
+        State state = store.state();
+        CollectorStatus status = state.collector();
+        Snapshot s = Optional.ofNullable(state.latest()).orElseThrow(() -> new ApiException(503, "no_data",
                 "No successful poll of Logstash at " + target.displayUrl() + " yet"
                         + (status.lastError() == null ? "; the first poll has not finished" : ": " + status.lastError())));
         return new StatsView(s.collectedAt(),

@@ -7,9 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.statussidecar.logstash.FlowRate;
 import io.statussidecar.logtypes.LogProfile;
 import io.statussidecar.logtypes.LogTypeStats;
+import io.statussidecar.store.Flow;
 import io.statussidecar.store.Snapshot;
 
 /** The body of {@code GET /api/stats} (SPEC §3). {@code flow} is absent before Logstash 8.5. */
@@ -22,7 +22,7 @@ public record StatsView(
         Snapshot.Jvm jvm,
         Snapshot.Proc process,
         Snapshot.Events events,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow,
         List<Snapshot.Pipeline> pipelines,
         List<LogTypeStats> logTypes,
         LogProfile logProfile,

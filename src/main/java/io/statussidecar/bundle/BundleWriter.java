@@ -43,6 +43,7 @@ import io.statussidecar.logstash.LogstashClient;
 import io.statussidecar.logstash.LogstashUnavailable;
 import io.statussidecar.store.HistoryRange;
 import io.statussidecar.store.MetricsStore;
+import io.statussidecar.store.Snapshot;
 
 /**
  * Builds the support bundle of SPEC §7. Small items are collected first, each with its own timeout,
@@ -257,7 +258,8 @@ public class BundleWriter {
     }
 
     private String host() {
-        String host = store.latest().map(s -> s.node() == null ? null : s.node().name()).orElse(null);
+        Snapshot latest = store.state().latest();
+        String host = latest == null || latest.node() == null ? null : latest.node().name();
         if (host == null) {
             host = System.getenv("HOSTNAME");
         }

@@ -2,7 +2,6 @@ package io.statussidecar.collect;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +17,11 @@ import io.statussidecar.logstash.LogstashUnavailable;
 import io.statussidecar.logstash.NodeInfo;
 import io.statussidecar.logstash.NodeStats;
 import io.statussidecar.logtypes.LogTypes;
+import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Poll;
 import io.statussidecar.store.Snapshot;
+import io.statussidecar.store.State;
 
 /**
  * Polls Logstash and records the result in the store: the store's only writer. Runs never overlap
@@ -39,11 +40,9 @@ public class Collector {
     private final MetricsStore store;
     private final LogTypes logTypes;
     private NodeInfo nodeInfo;
-    private boolean polled;
-    private String ephemeralId;
     private boolean healthReportMissing;
     private Instant healthReportAt;
-    private HealthReport healthReport;
+    private LogstashHealth logstashHealth;
     private boolean wasFailing;
 
     @Inject
@@ -62,29 +61,26 @@ public class Collector {
 
     /** One poll, recorded in the store. Never throws. */
     public synchronized Poll pollOnce(Instant at) {
-        long started = System.nanoTime();
         Poll poll;
         try {
             NodeStats stats = client.nodeStats();
-            // Logstash before 7 has no ephemeral_id: then only the first poll counts as a (re)start.
-            boolean restarted = !polled
-                    || stats.ephemeralId() != null && !Objects.equals(ephemeralId, stats.ephemeralId());
-            polled = true;
-            ephemeralId = stats.ephemeralId();
-            if (restarted || nodeInfo == null) {
+            State before = store.state();
+            Snapshot previous = before.latest();
+            // The first successful poll meets this Logstash process for the first time, as a restart does.
+            boolean newProcess = previous == null || Deltas.restarted(previous, stats.ephemeralId());
+            if (newProcess || nodeInfo == null) {
                 nodeInfo = readNodeInfo();
             }
-            refreshHealthReport(at, restarted);
+            refreshHealthReport(at, newProcess);
             Snapshot snapshot = SnapshotMapper.map(stats, nodeInfo, at, logTypes);
-            Snapshot previous = store.latest().orElse(null);
-            poll = Poll.success(at, elapsedMillis(started), snapshot, Deltas.sample(previous, snapshot),
-                    TrendTracker.next(store.trends(), previous, snapshot, at), healthReport);
+            poll = Poll.success(at, snapshot, Deltas.sample(previous, snapshot),
+                    TrendTracker.next(before.trends(), previous, snapshot, at), logstashHealth);
             if (wasFailing) {
                 LOG.infof("Logstash at %s answers again", client.target());
             }
             wasFailing = false;
         } catch (LogstashUnavailable e) {
-            poll = Poll.failure(at, elapsedMillis(started), e.getMessage());
+            poll = Poll.failure(at, e.getMessage());
             if (!wasFailing) {
                 LOG.warnf("Polling Logstash failed: %s", e.getMessage());
             }
@@ -92,7 +88,7 @@ public class Collector {
         } catch (RuntimeException e) {
             // A bug of ours must not stop the collector; the poll counts as failed and says why.
             LOG.error("Unexpected error while polling Logstash", e);
-            poll = Poll.failure(at, elapsedMillis(started), "internal error while reading Logstash's answer: " + e);
+            poll = Poll.failure(at, "internal error while reading Logstash's answer: " + e);
             wasFailing = true;
         }
         store.record(poll);
@@ -109,10 +105,10 @@ public class Collector {
         }
     }
 
-    private void refreshHealthReport(Instant at, boolean restarted) {
-        if (restarted) {
+    private void refreshHealthReport(Instant at, boolean newProcess) {
+        if (newProcess) {
             healthReportMissing = false;
-            healthReport = null;
+            logstashHealth = null;
             healthReportAt = null;
         }
         if (healthReportMissing || healthReportAt != null && at.isBefore(healthReportAt.plus(HEALTH_REPORT_EVERY))) {
@@ -122,15 +118,11 @@ public class Collector {
         try {
             Optional<HealthReport> report = client.healthReport();
             healthReportMissing = report.isEmpty();
-            healthReport = report.orElse(null);
+            logstashHealth = SnapshotMapper.health(report.orElse(null));
         } catch (LogstashUnavailable e) {
             // An old report would describe a past state; without one the rules fall back to stats.
             LOG.debugf("Reading /_health_report failed: %s", e.getMessage());
-            healthReport = null;
+            logstashHealth = null;
         }
-    }
-
-    private long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

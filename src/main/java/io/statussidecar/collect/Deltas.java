@@ -41,11 +41,22 @@ public final class Deltas {
         return v;
     }
 
-    /** Logstash restarted between two polls: its {@code ephemeral_id} changed (both known). */
+    /**
+     * The one restart rule: another Logstash process answers than at the previous poll when its
+     * {@code ephemeral_id} changed, appearing or disappearing included (an upgrade from or to a version
+     * before 7, which has none). Between two such old versions a restart shows only as counters going
+     * down, which {@link #delta} treats as a reset.
+     */
+    public static boolean restarted(Snapshot previous, String nextEphemeralId) {
+        if (previous == null) {
+            return false;
+        }
+        String before = previous.node() == null ? null : previous.node().ephemeralId();
+        return !Objects.equals(before, nextEphemeralId);
+    }
+
     public static boolean restarted(Snapshot previous, Snapshot next) {
-        return previous != null && previous.node() != null && next.node() != null
-                && previous.node().ephemeralId() != null && next.node().ephemeralId() != null
-                && !Objects.equals(previous.node().ephemeralId(), next.node().ephemeralId());
+        return restarted(previous, next.node() == null ? null : next.node().ephemeralId());
     }
 
     /** The delta of one counter; NaN when either side is unknown. */

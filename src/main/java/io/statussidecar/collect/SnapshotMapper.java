@@ -11,9 +11,12 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.statussidecar.logstash.FlowRate;
+import io.statussidecar.logstash.HealthReport;
 import io.statussidecar.logstash.NodeInfo;
 import io.statussidecar.logstash.NodeStats;
 import io.statussidecar.logtypes.LogTypes;
+import io.statussidecar.store.Flow;
+import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.Snapshot;
 
 /** Turns Logstash's answers into a {@link Snapshot}: pure, so every fixture can be checked without HTTP. */
@@ -162,17 +165,55 @@ public final class SnapshotMapper {
     }
 
     /** Logstash's snake_case flow names become camelCase keys, in Logstash's order. */
-    static Map<String, FlowRate> flows(Map<String, FlowRate> flow) {
+    static Map<String, Flow> flows(Map<String, FlowRate> flow) {
         if (flow == null || flow.isEmpty()) {
             return Map.of();
         }
-        Map<String, FlowRate> out = new LinkedHashMap<>();
-        flow.forEach((name, rate) -> {
-            if (rate != null) {
-                out.put(camel(name), rate);
+        Map<String, Flow> out = new LinkedHashMap<>();
+        flow.forEach((name, r) -> {
+            if (r != null) {
+                out.put(camel(name), new Flow(r.current(), r.lifetime(), r.last1Minute(), r.last5Minutes(),
+                        r.last15Minutes(), r.last1Hour(), r.last24Hours()));
             }
         });
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Logstash's health report with its indicators flattened the way an operator reads them: a
+     * top-level indicator that has per-pipeline indicators stands for those ({@code pipelines 'main'}),
+     * one without stands for itself.
+     */
+    public static LogstashHealth health(HealthReport report) {
+        if (report == null) {
+            return null;
+        }
+        List<LogstashHealth.Indicator> indicators = new ArrayList<>();
+        Map<String, HealthReport.Indicator> top = report.indicators() == null ? Map.of() : report.indicators();
+        top.forEach((name, indicator) -> {
+            Map<String, HealthReport.Indicator> subs = indicator == null || indicator.indicators() == null ? Map.of()
+                    : indicator.indicators();
+            subs.forEach((id, sub) -> indicator(name + " '" + id + "'", sub).ifPresent(indicators::add));
+            if (subs.isEmpty()) {
+                indicator(name, indicator).ifPresent(indicators::add);
+            }
+        });
+        return new LogstashHealth(report.status(), report.symptom(), List.copyOf(indicators));
+    }
+
+    private static Optional<LogstashHealth.Indicator> indicator(String name, HealthReport.Indicator i) {
+        if (i == null) {
+            return Optional.empty();
+        }
+        List<LogstashHealth.Diagnosis> diagnoses = new ArrayList<>();
+        if (i.diagnosis() != null) {
+            for (HealthReport.Diagnosis d : i.diagnosis()) {
+                if (d != null) {
+                    diagnoses.add(new LogstashHealth.Diagnosis(d.cause(), d.action(), d.helpUrlText()));
+                }
+            }
+        }
+        return Optional.of(new LogstashHealth.Indicator(name, i.status(), i.symptom(), List.copyOf(diagnoses)));
     }
 
     static String camel(String snake) {

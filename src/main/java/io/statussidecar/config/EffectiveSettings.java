@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.statussidecar.logstash.LogstashTarget;
 
 /**
  * The settings in force, for {@code /api/stats} and the support bundle. Secrets are shown as

@@ -7,10 +7,10 @@ import jakarta.inject.Inject;
 
 import io.statussidecar.config.HealthConfig;
 import io.statussidecar.config.LogstashConfig;
-import io.statussidecar.logstash.LogstashTarget;
+import io.statussidecar.config.LogstashTarget;
 import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.MetricsStore;
-import io.statussidecar.store.Snapshot;
+import io.statussidecar.store.State;
 
 /** Reads the store and configuration at one instant and applies {@link HealthRules}. Never calls Logstash. */
 @ApplicationScoped
@@ -35,9 +35,13 @@ public class HealthEvaluator {
     }
 
     public Verdict verdict() {
-        Snapshot latest = store.latest().orElse(null);
-        return HealthRules.evaluate(new HealthInputs(store.clock().instant(), target.displayUrl(), latest, store.recent(),
-                store.trends(), store.healthReport().orElse(null), store.status(), thresholds, logTypes.profile()));
+        return verdict(store.state());
+    }
+
+    /** The verdict on a state the caller already holds, so that what it shows and the verdict agree. */
+    public Verdict verdict(State state) {
+        return HealthRules.evaluate(HealthInputs.of(store.clock().instant(), target.displayUrl(), state, thresholds,
+                logTypes.profile()));
     }
 
     public Thresholds thresholds() {

@@ -3,16 +3,22 @@ package io.statussidecar.health;
 import java.time.Instant;
 import java.util.List;
 
-import io.statussidecar.logstash.HealthReport;
 import io.statussidecar.logtypes.LogProfile;
 import io.statussidecar.store.CollectorStatus;
+import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.Snapshot;
+import io.statussidecar.store.State;
 import io.statussidecar.store.Trends;
 
 /**
- * Everything the health rules look at, read from the store and configuration at one instant.
+ * Everything the health rules look at, from one {@link State} and the configuration at one instant.
  * {@code latest} and {@code report} are null when there is none.
  */
 public record HealthInputs(Instant now, String logstashUrl, Snapshot latest, List<Snapshot> recent, Trends trends,
-        HealthReport report, CollectorStatus status, Thresholds thresholds, LogProfile profile) {
+        LogstashHealth report, CollectorStatus status, Thresholds thresholds, LogProfile profile) {
+
+    public static HealthInputs of(Instant now, String logstashUrl, State state, Thresholds thresholds, LogProfile profile) {
+        return new HealthInputs(now, logstashUrl, state.latest(), state.recent(), state.trends(), state.logstashHealth(),
+                state.collector(), thresholds, profile);
+    }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.statussidecar.logstash.FlowRate;
-import io.statussidecar.logstash.HealthReport;
 import io.statussidecar.store.CollectorStatus;
+import io.statussidecar.store.Flow;
+import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.Trends;
 
@@ -107,17 +107,9 @@ public final class HealthRules {
 
     private static List<Reason> logstashStatus(HealthInputs in) {
         List<Reason> reasons = new ArrayList<>();
-        HealthReport report = in.report();
+        LogstashHealth report = in.report();
         if (report != null) {
-            Map<String, HealthReport.Indicator> top = report.indicators() == null ? Map.of() : report.indicators();
-            top.forEach((name, indicator) -> {
-                Map<String, HealthReport.Indicator> subs = indicator == null || indicator.indicators() == null ? Map.of()
-                        : indicator.indicators();
-                subs.forEach((id, sub) -> indicatorReason(name + " '" + id + "'", sub).ifPresent(reasons::add));
-                if (subs.isEmpty()) {
-                    indicatorReason(name, indicator).ifPresent(reasons::add);
-                }
-            });
+            report.indicators().forEach(indicator -> indicatorReason(indicator).ifPresent(reasons::add));
             if (reasons.isEmpty()) {
                 code(report.status()).ifPresent(code -> reasons.add(new Reason(code.code, code.severity,
                         "Logstash reports status " + report.status() + ": " + report.symptom())));
@@ -133,24 +125,19 @@ public final class HealthRules {
     }
 
     /** Logstash's own words: the symptom, then each diagnosis' cause, action and help URL. */
-    private static Optional<Reason> indicatorReason(String name, HealthReport.Indicator indicator) {
-        if (indicator == null) {
-            return Optional.empty();
-        }
+    private static Optional<Reason> indicatorReason(LogstashHealth.Indicator indicator) {
         return code(indicator.status()).map(code -> {
-            StringBuilder m = new StringBuilder("Logstash ").append(name).append(" is ").append(indicator.status());
+            StringBuilder m = new StringBuilder("Logstash ").append(indicator.name()).append(" is ").append(indicator.status());
             if (indicator.symptom() != null) {
                 m.append(": ").append(indicator.symptom());
             }
-            if (indicator.diagnosis() != null) {
-                for (HealthReport.Diagnosis d : indicator.diagnosis()) {
-                    m.append(". Cause: ").append(Objects.toString(d.cause(), "not given"));
-                    if (d.action() != null) {
-                        m.append(". Action: ").append(d.action());
-                    }
-                    if (d.helpUrlText() != null) {
-                        m.append(" (").append(d.helpUrlText()).append(')');
-                    }
+            for (LogstashHealth.Diagnosis d : indicator.diagnoses()) {
+                m.append(". Cause: ").append(Objects.toString(d.cause(), "not given"));
+                if (d.action() != null) {
+                    m.append(". Action: ").append(d.action());
+                }
+                if (d.helpUrl() != null) {
+                    m.append(" (").append(d.helpUrl()).append(')');
                 }
             }
             return new Reason(code.code, code.severity, m.toString());
@@ -276,7 +263,7 @@ public final class HealthRules {
     }
 
     private static Double flow(Snapshot.Pipeline p, String name) {
-        FlowRate rate = p.flow() == null ? null : p.flow().get(name);
+        Flow rate = p.flow() == null ? null : p.flow().get(name);
         return rate == null ? null : rate.current();
     }
 

@@ -34,7 +34,7 @@ public class Probes {
 
         @Override
         public HealthCheckResponse call() {
-            CollectorStatus status = evaluator.store().status();
+            CollectorStatus status = evaluator.store().state().collector();
             boolean stuck = status.stuck(evaluator.store().clock().instant(), evaluator.thresholds().collectorStuckAfter());
             HealthCheckResponseBuilder b = HealthCheckResponse.named("collector").status(!stuck)
                     .withData("attempts", status.attempts());
@@ -81,7 +81,7 @@ public class Probes {
 
         @Override
         public HealthCheckResponse call() {
-            return HealthCheckResponse.named("first-poll").status(evaluator.store().status().attempted()).build();
+            return HealthCheckResponse.named("first-poll").status(evaluator.store().state().collector().attempted()).build();
         }
     }
 }

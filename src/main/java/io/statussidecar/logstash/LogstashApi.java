@@ -5,14 +5,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 /**
- * The Logstash monitoring API. Methods return the raw {@link Response} so that {@link LogstashClient}
- * can cap the body size and turn every failure into one readable error; the Quarkus REST client
- * streams a {@code Response} entity instead of buffering it whole.
+ * The Logstash monitoring API, built by {@link LogstashClient} with the REST client's builder (its base
+ * URI is a bean, not a static property). Methods return the raw {@link Response} so that the client
+ * can cap the body size and turn every failure into one readable error.
  */
-@RegisterRestClient(configKey = "logstash")
 public interface LogstashApi {
 
     @GET

@@ -4,19 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
@@ -25,17 +20,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.statussidecar.config.EffectiveSettings;
 import io.statussidecar.config.LogstashConfig;
+import io.statussidecar.config.LogstashTarget;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * Calls the Logstash API and returns parsed responses or one {@link LogstashUnavailable} with an
@@ -55,8 +53,20 @@ public class LogstashClient {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
+    /**
+     * A TLS configuration of this name in Quarkus' TLS registry ({@code quarkus.tls.logstash.*}: client
+     * certificates, say) wins; otherwise LOGSTASH_API_CA_FILE is the trust store, and without it the
+     * JVM's default trust applies.
+     */
+    static final String TLS_CONFIGURATION = "logstash";
+
     @Inject
-    LogstashClient(LogstashTarget target, LogstashConfig config, ObjectMapper mapper) {
+    LogstashClient(LogstashTarget target, LogstashConfig config, ObjectMapper mapper, TlsConfigurationRegistry tls) {
+        this(target, config, mapper, tls.get(TLS_CONFIGURATION).or(() -> config.apiCaFile().map(PemTrust::new)));
+    }
+
+    /** The base URI is the target's, not a static property: development mode points it at a simulator. */
+    public LogstashClient(LogstashTarget target, LogstashConfig config, ObjectMapper mapper, Optional<TlsConfiguration> tls) {
         this.target = target;
         this.connectTimeout = config.connectTimeout();
         this.readTimeout = config.readTimeout();
@@ -68,9 +78,8 @@ public class LogstashClient {
                 .followRedirects(false)
                 // Non-2xx answers are read and described here, not thrown by the client.
                 .property("microprofile.rest.client.disable.default.mapper", true);
-        credentials(target, config).ifPresent(header -> builder.register(
-                (ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header)));
-        config.apiCaFile().ifPresent(ca -> builder.trustStore(trustStore(ca)));
+        BasicAuthHeader.of(target, config).ifPresent(builder::clientHeadersFactory);
+        tls.ifPresent(builder::tlsConfiguration);
         this.api = builder.build(LogstashApi.class);
     }
 
@@ -180,9 +189,7 @@ public class LogstashClient {
 
     private static boolean closedConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.endsWith("HttpClosedException") || name.endsWith("ClosedChannelException")
-                    || "Connection was closed".equals(t.getMessage())) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
                 return true;
             }
         }
@@ -220,8 +227,8 @@ public class LogstashClient {
 
     private String describe(Throwable e, String url) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.contains("ConnectTimeout")) {
+            // Netty's connect timeout is a ConnectException too: it must be told apart first.
+            if (t instanceof ConnectTimeoutException) {
                 return "no connection to " + url + " within " + EffectiveSettings.human(connectTimeout) + " (LOGSTASH_CONNECT_TIMEOUT)";
             }
             if (t instanceof ConnectException) {
@@ -233,7 +240,7 @@ public class LogstashClient {
             if (t instanceof SSLException) {
                 return "TLS with " + url + " failed: " + oneLine(t.getMessage());
             }
-            if (name.contains("Timeout")) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
                 return "no answer from " + url + " within " + EffectiveSettings.human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
             }
         }
@@ -246,34 +253,6 @@ public class LogstashClient {
         }
         return "request to " + url + " failed: " + root.getClass().getSimpleName()
                 + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()));
-    }
-
-    private static Optional<String> credentials(LogstashTarget target, LogstashConfig config) {
-        Optional<String> user = config.apiUsername().or(target::urlUsername);
-        if (user.isEmpty()) {
-            return Optional.empty();
-        }
-        String password = config.apiUsername().isPresent()
-                ? config.apiPassword().orElse("")
-                : target.urlPassword().orElse("");
-        String token = Base64.getEncoder().encodeToString((user.get() + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return Optional.of("Basic " + token);
-    }
-
-    private static KeyStore trustStore(Path caFile) {
-        try (InputStream in = Files.newInputStream(caFile)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("logstash-ca-" + i++, certificate);
-            }
-            return store;
-        } catch (IOException | GeneralSecurityException e) {
-            // ConfigCheck has already read this file at start-up; failing here means it changed since.
-            throw new IllegalStateException("LOGSTASH_API_CA_FILE=" + caFile + " cannot be loaded: " + e.getMessage(), e);
-        }
     }
 
     static String snippet(byte[] body) {

@@ -5,26 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import io.statussidecar.config.LogProfileConfig;
-import io.statussidecar.config.SidecarConfig;
-
 /**
  * The log-type rules and profile in force, and the breakdown of a poll's plugins by type. Plugins are
  * rediscovered at every poll, so a changed Logstash configuration needs no sidecar restart.
  */
-@ApplicationScoped
 public class LogTypes {
 
     private final LogTypeRules rules;
     private final LogProfile profile;
-
-    @Inject
-    LogTypes(SidecarConfig sidecar, LogProfileConfig profile) {
-        this(LogTypeRules.from(sidecar.logTypes()), profile.profile());
-    }
 
     public LogTypes(LogTypeRules rules, String profile) {
         this.rules = rules;

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.statussidecar.config.LogProfileConfig;
 import io.statussidecar.config.LogstashConfig;
-import io.statussidecar.logstash.LogstashTarget;
+import io.statussidecar.config.LogstashTarget;
 
 /**
  * Development mode only (removed from production builds): when no Logstash is configured, start the

@@ -12,22 +12,20 @@ public record CollectorStatus(
         long attempts,
         Instant lastAttemptAt,
         Instant lastFinishedAt,
-        long lastTookMillis,
         Instant lastSuccessAt,
         String lastError,
         int consecutiveFailures,
         Instant failingSince) {
 
     public static CollectorStatus initial(Instant startedAt) {
-        return new CollectorStatus(startedAt, 0, null, null, 0, null, null, 0, null);
+        return new CollectorStatus(startedAt, 0, null, null, null, null, 0, null);
     }
 
     CollectorStatus after(Poll poll, Instant finishedAt) {
         if (poll.ok()) {
-            return new CollectorStatus(startedAt, attempts + 1, poll.at(), finishedAt, poll.tookMillis(), poll.at(), null, 0,
-                    null);
+            return new CollectorStatus(startedAt, attempts + 1, poll.at(), finishedAt, poll.at(), null, 0, null);
         }
-        return new CollectorStatus(startedAt, attempts + 1, poll.at(), finishedAt, poll.tookMillis(), lastSuccessAt,
+        return new CollectorStatus(startedAt, attempts + 1, poll.at(), finishedAt, lastSuccessAt,
                 poll.error(), consecutiveFailures + 1, failingSince == null ? poll.at() : failingSince);
     }
 

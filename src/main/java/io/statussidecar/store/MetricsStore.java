@@ -2,21 +2,19 @@ package io.statussidecar.store;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.statussidecar.logstash.HealthReport;
-import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.config.SidecarConfig;
+import io.statussidecar.logtypes.LogTypes;
 
 /**
  * The one place the sidecar's knowledge of Logstash lives. The collector is its only writer; the
- * health rules, the API, the dashboard and the metrics read it and never call Logstash. Readers get
- * immutable values through volatile references and never wait on a poll.
+ * health rules, the API, the dashboard and the metrics read it and never call Logstash. Each poll
+ * publishes one immutable {@link State} behind one volatile reference, so a reader that takes it once
+ * works on one consistent view and never waits on a poll. The history rings are the exception that
+ * keeps memory fixed: primitive arrays written in place, read through their own copy-out.
  */
 @ApplicationScoped
 public class MetricsStore {
@@ -27,11 +25,7 @@ public class MetricsStore {
     private final Clock clock;
     private final Duration pollInterval;
     private final History history;
-    private volatile Snapshot latest;
-    private volatile List<Snapshot> recent = List.of();
-    private volatile Trends trends = Trends.NONE;
-    private volatile HealthReport healthReport;
-    private volatile CollectorStatus status;
+    private volatile State state;
     private long pollSequence;
 
     @Inject
@@ -39,45 +33,19 @@ public class MetricsStore {
         this.clock = clock;
         this.pollInterval = config.pollInterval();
         this.history = new History(pollInterval, gaugeFlags(logTypes.rules().types().size()));
-        this.status = CollectorStatus.initial(clock.instant());
+        this.state = State.initial(clock.instant());
     }
 
     /** Records a finished poll: the only write path. */
     public synchronized void record(Poll poll) {
         pollSequence++;
         history.record(pollSequence, poll.at().toEpochMilli(), poll.ok() ? poll.sample() : null);
-        if (poll.ok()) {
-            List<Snapshot> r = new ArrayList<>(recent);
-            r.add(poll.snapshot());
-            recent = List.copyOf(r.subList(Math.max(0, r.size() - RECENT_POLLS), r.size()));
-            trends = poll.trends();
-            healthReport = poll.healthReport();
-            latest = poll.snapshot();
-        }
-        status = status.after(poll, clock.instant());
+        state = state.after(poll, clock.instant());
     }
 
-    /** The last successful poll, if any. */
-    public Optional<Snapshot> latest() {
-        return Optional.ofNullable(latest);
-    }
-
-    /** The last {@link #RECENT_POLLS} successful polls, oldest first. */
-    public List<Snapshot> recent() {
-        return recent;
-    }
-
-    public Trends trends() {
-        return trends;
-    }
-
-    /** The latest {@code /_health_report}; empty where Logstash has none (before 8.16). */
-    public Optional<HealthReport> healthReport() {
-        return Optional.ofNullable(healthReport);
-    }
-
-    public CollectorStatus status() {
-        return status;
+    /** What the last poll left: read it once per request or rule evaluation. */
+    public State state() {
+        return state;
     }
 
     public History history() {

@@ -7,7 +7,6 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.statussidecar.logstash.FlowRate;
 import io.statussidecar.logtypes.LogTypeStats;
 
 /**
@@ -22,7 +21,7 @@ public record Snapshot(
         Jvm jvm,
         Proc process,
         Events events,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow,
         List<Pipeline> pipelines,
         List<LogTypeStats> logTypes) {
 
@@ -60,7 +59,7 @@ public record Snapshot(
             Integer workers,
             Integer batchSize,
             Events events,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow,
             Queue queue,
             DeadLetterQueue deadLetterQueue,
             Reloads reloads,
@@ -83,7 +82,7 @@ public record Snapshot(
 
     @RegisterForReflection
     public record Plugin(String id, String name, String type, String logType, PluginEvents events,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FlowRate> flow) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow) {
     }
 
     @RegisterForReflection

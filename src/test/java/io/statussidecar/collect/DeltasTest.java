@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.statussidecar.logstash.FlowRate;
+import io.statussidecar.store.Flow;
 import io.statussidecar.store.Series;
 import io.statussidecar.store.Snapshot;
 
@@ -73,7 +73,7 @@ class DeltasTest {
     }
 
     private static Snapshot.Pipeline pipeline(String id, boolean system, double utilization, long queued) {
-        FlowRate rate = new FlowRate(utilization, null, null, null, null, null, null);
+        Flow rate = new Flow(utilization, null, null, null, null, null, null);
         return new Snapshot.Pipeline(id, system, 1, 1, null, Map.of("workerUtilization", rate),
                 new Snapshot.Queue("memory", queued, 0L, 0L), null, null, List.of());
     }

@@ -39,8 +39,8 @@ class SchedulerTest {
 
     @Test
     void pollsAtTheIntervalAndNeverOverlaps() throws InterruptedException {
-        waitFor(() -> store.status().attempts() >= 3, 10_000);
-        assertTrue(store.latest().isPresent(), "a scheduled poll succeeded");
+        waitFor(() -> store.state().collector().attempts() >= 3, 10_000);
+        assertTrue(store.state().latest() != null, "a scheduled poll succeeded");
 
         simulator.fail(Fault.HANG);
         try {
@@ -54,8 +54,8 @@ class SchedulerTest {
         } finally {
             simulator.recover();
         }
-        long attempts = store.status().attempts();
-        waitFor(() -> store.status().attempts() >= attempts + 2 && store.status().lastError() == null, 10_000);
+        long attempts = store.state().collector().attempts();
+        waitFor(() -> store.state().collector().attempts() >= attempts + 2 && store.state().collector().lastError() == null, 10_000);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {

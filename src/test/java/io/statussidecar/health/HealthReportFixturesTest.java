@@ -12,11 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.statussidecar.collect.SnapshotMapper;
 import io.statussidecar.logstash.HealthReport;
 import io.statussidecar.logstash.LogstashJson;
 import io.statussidecar.logtypes.LogProfile;
 import io.statussidecar.logtypes.LogTypeRules;
 import io.statussidecar.store.CollectorStatus;
+import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.Trends;
 import io.statussidecar.support.HealthReports;
@@ -45,18 +47,18 @@ class HealthReportFixturesTest {
                 .map(e -> e.getKey() + "=" + e.getValue().status()).toList());
         assertEquals(pipelines, described);
 
-        Verdict v = HealthRules.evaluate(inputs(report));
+        Verdict v = HealthRules.evaluate(inputs(SnapshotMapper.health(report)));
         assertEquals(List.of(codes.split(";")), v.reasons().stream().map(Reason::code).toList());
         assertEquals(status.equals("red") ? Status.UNHEALTHY : Status.DEGRADED, v.status());
         assertTrue(v.reasons().get(0).message().contains(text), v.reasons().get(0).message());
     }
 
-    static HealthInputs inputs(HealthReport report) {
+    static HealthInputs inputs(LogstashHealth report) {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         Snapshot.Pipeline main = new Snapshot.Pipeline("main", false, 1, 125, null, java.util.Map.of(), null, null, null, List.of());
         Snapshot s = new Snapshot(now, new Snapshot.Node("id", "n", "h", "8.16.1", report.status(), "e", 1L, null), null, null,
                 null, java.util.Map.of(), List.of(main), List.of());
-        CollectorStatus status = new CollectorStatus(now, 1, now, now, 1, now, null, 0, null);
+        CollectorStatus status = new CollectorStatus(now, 1, now, now, now, null, 0, null);
         Thresholds t = new Thresholds(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2),
                 Duration.ofMinutes(15), 90, 95, Duration.ofSeconds(36));
         return new HealthInputs(now, "http://localhost:9600", s, List.of(s), new Trends(now, now, java.util.Map.of()), report,

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.statussidecar.config.LogstashTarget;
 import io.statussidecar.config.LogstashConfig;
 import io.statussidecar.simulator.LogstashSimulator;
 import io.statussidecar.support.Polls;
@@ -50,7 +51,7 @@ class TlsLogstashTest {
     @Test
     void withoutTheCaTheCertificateIsRefusedReadably() {
         LogstashClient untrusting = new LogstashClient(LogstashTarget.of(URI.create(simulator.baseUrl())), new NoCa(),
-                new ObjectMapper());
+                new ObjectMapper(), Optional.empty());
 
         LogstashUnavailable e = assertThrows(LogstashUnavailable.class, untrusting::nodeStats);
         assertTrue(e.getMessage().startsWith("TLS with " + simulator.baseUrl() + "/_node/stats failed"), e.getMessage());

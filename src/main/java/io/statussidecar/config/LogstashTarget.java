@@ -1,4 +1,4 @@
-package io.statussidecar.logstash;
+package io.statussidecar.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,0 +1,18 @@
+package io.statussidecar.store;
+
+import java.util.List;
+
+/**
+ * Logstash's own verdict on itself ({@code /_health_report}, 8.16+), in the sidecar's terms: the overall
+ * status and symptom, and the indicators that carry a status, each named as an operator reads it
+ * ({@code pipelines 'main'}), with Logstash's diagnoses.
+ */
+public record LogstashHealth(String status, String symptom, List<Indicator> indicators) {
+
+    public record Indicator(String name, String status, String symptom, List<Diagnosis> diagnoses) {
+    }
+
+    /** {@code helpUrl} is null where Logstash gives none. */
+    public record Diagnosis(String cause, String action, String helpUrl) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.statussidecar.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the store knows after a poll, published as one value: a reader that takes one
+ * {@link MetricsStore#state()} sees one poll's snapshot with that same poll's trends, Logstash health
+ * and collector status, never a mix of two polls. {@code latest} and {@code logstashHealth} are null
+ * when there is none.
+ *
+ * @param recent the last {@link MetricsStore#RECENT_POLLS} successful polls, oldest first
+ */
+public record State(Snapshot latest, List<Snapshot> recent, Trends trends, LogstashHealth logstashHealth,
+        CollectorStatus collector) {
+
+    static State initial(Instant startedAt) {
+        return new State(null, List.of(), Trends.NONE, null, CollectorStatus.initial(startedAt));
+    }
+
+    State after(Poll poll, Instant finishedAt) {
+        CollectorStatus status = collector.after(poll, finishedAt);
+        if (!poll.ok()) {
+            return new State(latest, recent, trends, logstashHealth, status);
+        }
+        int keep = Math.min(recent.size(), MetricsStore.RECENT_POLLS - 1);
+        Snapshot[] last = new Snapshot[keep + 1];
+        for (int i = 0; i < keep; i++) {
+            last[i] = recent.get(recent.size() - keep + i);
+        }
+        last[keep] = poll.snapshot();
+        return new State(poll.snapshot(), List.of(last), poll.trends(), poll.logstashHealth(), status);
+    }
+}
