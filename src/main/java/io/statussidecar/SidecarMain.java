@@ -1,30 +1,66 @@
 package io.statussidecar;
 
-import java.util.List;
-
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import io.statussidecar.config.ConfigCheck;
+import io.smallrye.config.ConfigValidationException;
 import io.statussidecar.health.HealthcheckCommand;
 
 /**
- * Checks the environment before Quarkus reads it, so that a bad variable stops start-up with one
- * readable line per problem and exit code 2, rather than a converter's stack trace. With the argument
+ * Starts the sidecar, and makes a start-up failure readable: a bad setting (found by
+ * {@link io.statussidecar.config.StartupCheck} in any configuration source) prints one line per problem,
+ * naming the variable, and exits with code 2, instead of a stack trace. With the argument
  * {@code healthcheck} it only probes a running sidecar (for container HEALTHCHECKs) and exits.
  */
 @QuarkusMain
-public class SidecarMain {
+public class SidecarMain implements QuarkusApplication {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("healthcheck")) {
             System.exit(HealthcheckCommand.run(System.getenv()));
         }
-        List<String> problems = ConfigCheck.problems(System.getenv());
-        if (!problems.isEmpty()) {
-            problems.forEach(System.err::println);
+        Quarkus.run(SidecarMain.class, SidecarMain::exit, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        Quarkus.waitForExit();
+        return 0;
+    }
+
+    private static void exit(int code, Throwable failure) {
+        if (failure == null) {
+            System.exit(code);
+        }
+        ConfigValidationException invalid = find(failure, ConfigValidationException.class);
+        if (invalid != null) {
+            for (int i = 0; i < invalid.getProblemCount(); i++) {
+                System.err.println(invalid.getProblem(i).getMessage());
+            }
             System.err.flush();
             System.exit(2);
         }
-        Quarkus.run(args);
+        // Anything else is not the operator's setting: keep the whole story for whoever fixes it.
+        System.err.println("The sidecar could not start: " + rootMessage(failure));
+        failure.printStackTrace();
+        System.err.flush();
+        System.exit(code == 0 ? 1 : code);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,80 +17,115 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.statussidecar.logtypes.LogTypeRules;
 
 /**
- * The start-up rules for the environment variables of SPEC §2, as a pure function of the environment.
- * It runs before Quarkus reads any configuration, so an operator sees one line per bad variable
- * (name, value, what is accepted) instead of a converter stack trace, and so that rules Quarkus'
- * converters do not know (positive durations, ranges, both-or-neither credentials) are enforced.
+ * The rules for the settings of SPEC §2, as a pure function of their raw values. {@link StartupCheck}
+ * feeds it the values Quarkus resolved from every configuration source (environment, {@code -D},
+ * {@code .env}, {@code application.properties}), so an operator sees one line per bad setting (its
+ * environment variable, the value, what is accepted) instead of a converter's stack trace, and rules
+ * Quarkus' converters do not know (positive durations, ranges, both-or-neither credentials) hold.
  */
 public final class ConfigCheck {
 
     private static final Duration MAX_POLL_INTERVAL = Duration.ofHours(1);
 
+    /** The environment variables of SPEC §2 and the configuration properties Quarkus maps them onto. */
+    public static final Map<String, String> PROPERTIES = orderedMap(
+            "LOGSTASH_API_URL", "logstash.api-url",
+            "LOGSTASH_LOG_PATH", "logstash.log-path",
+            "LOG_PROFILE", "log.profile",
+            "PORT", "quarkus.http.port",
+            "SIDECAR_POLL_INTERVAL", "sidecar.poll-interval",
+            "LOGSTASH_CONNECT_TIMEOUT", "logstash.connect-timeout",
+            "LOGSTASH_READ_TIMEOUT", "logstash.read-timeout",
+            "LOGSTASH_API_USERNAME", "logstash.api-username",
+            "LOGSTASH_API_PASSWORD", "logstash.api-password",
+            "LOGSTASH_API_CA_FILE", "logstash.api-ca-file",
+            "SIDECAR_AUTH_USERNAME", "sidecar.auth.username",
+            "SIDECAR_AUTH_PASSWORD", "sidecar.auth.password",
+            "HEALTH_UNREACHABLE_GRACE", "health.unreachable-grace",
+            "HEALTH_STALL_PERIOD", "health.stall-period",
+            "HEALTH_NO_EVENTS_PERIOD", "health.no-events-period",
+            "HEALTH_HEAP_PERCENT", "health.heap-percent",
+            "HEALTH_WORKER_UTILIZATION_PERCENT", "health.worker-utilization-percent",
+            "SIDECAR_LOG_TYPES", "sidecar.log-types");
+
     private ConfigCheck() {
     }
 
-    /** One line per invalid variable; empty when the environment is acceptable. */
-    public static List<String> problems(Map<String, String> env) {
-        List<String> out = new ArrayList<>();
-        Function<String, Optional<String>> get = name -> Optional.ofNullable(env.get(name));
+    /**
+     * A setting's value as configured, and where it came from when that is not the environment
+     * variable itself (null then), so that a line can say where to fix it.
+     */
+    public record Raw(String value, String origin) {
+    }
 
-        get.apply("LOGSTASH_API_URL").ifPresent(v -> httpUrl(v).ifPresent(why -> out.add(line("LOGSTASH_API_URL", v, why))));
-        get.apply("LOGSTASH_LOG_PATH").ifPresent(v -> path(v).ifPresent(why -> out.add(line("LOGSTASH_LOG_PATH", v, why))));
-        get.apply("PORT").ifPresent(v -> intRange(v, 1, 65535).ifPresent(why -> out.add(line("PORT", v, why))));
-        get.apply("SIDECAR_POLL_INTERVAL").ifPresent(v -> pollInterval(v).ifPresent(why -> out.add(line("SIDECAR_POLL_INTERVAL", v, why))));
-        for (String name : List.of("LOGSTASH_CONNECT_TIMEOUT", "LOGSTASH_READ_TIMEOUT", "HEALTH_UNREACHABLE_GRACE",
-                "HEALTH_STALL_PERIOD", "HEALTH_NO_EVENTS_PERIOD")) {
-            get.apply(name).ifPresent(v -> positiveDuration(v).ifPresent(why -> out.add(line(name, v, why))));
+    /** For values that all come from the environment. */
+    public static List<String> problems(Map<String, String> env) {
+        return problems(name -> Optional.ofNullable(env.get(name)).map(v -> new Raw(v, null)));
+    }
+
+    /** One line per invalid setting, in the order of {@link #PROPERTIES}; empty when all are acceptable. */
+    public static List<String> problems(Function<String, Optional<Raw>> byVariable) {
+        List<String> out = new ArrayList<>();
+        for (String name : PROPERTIES.keySet()) {
+            byVariable.apply(name).ifPresent(raw -> rule(name, raw.value()).ifPresent(why -> out.add(line(name, raw, why))));
         }
-        for (String name : List.of("HEALTH_HEAP_PERCENT", "HEALTH_WORKER_UTILIZATION_PERCENT")) {
-            get.apply(name).ifPresent(v -> intRange(v, 1, 100).ifPresent(why -> out.add(line(name, v, why))));
-        }
-        get.apply("LOGSTASH_API_CA_FILE").ifPresent(v -> caFile(v).ifPresent(why -> out.add(line("LOGSTASH_API_CA_FILE", v, why))));
-        get.apply("SIDECAR_LOG_TYPES").ifPresent(v -> logTypes(v).ifPresent(why -> out.add(line("SIDECAR_LOG_TYPES", v, why))));
-        pair(env, "LOGSTASH_API_USERNAME", "LOGSTASH_API_PASSWORD").ifPresent(out::add);
-        pair(env, "SIDECAR_AUTH_USERNAME", "SIDECAR_AUTH_PASSWORD").ifPresent(out::add);
+        pair(byVariable, "LOGSTASH_API_USERNAME", "LOGSTASH_API_PASSWORD").ifPresent(out::add);
+        pair(byVariable, "SIDECAR_AUTH_USERNAME", "SIDECAR_AUTH_PASSWORD").ifPresent(out::add);
         return out;
     }
 
-    /**
-     * Parses the duration forms Quarkus' own converter accepts (plain seconds, {@code 500ms},
-     * {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, ISO-8601), so that what passes here also
-     * converts there.
-     */
+    /** Why one value is not acceptable for the variable, if it is not; rules across variables aside. */
+    public static Optional<String> rule(String name, String v) {
+        return switch (name) {
+            case "LOGSTASH_API_URL" -> httpUrl(v);
+            case "LOGSTASH_LOG_PATH" -> path(v);
+            case "PORT" -> intRange(v, 1, 65535);
+            case "SIDECAR_POLL_INTERVAL" -> pollInterval(v);
+            case "LOGSTASH_CONNECT_TIMEOUT", "LOGSTASH_READ_TIMEOUT", "HEALTH_UNREACHABLE_GRACE", "HEALTH_STALL_PERIOD",
+                    "HEALTH_NO_EVENTS_PERIOD" -> positiveDuration(v);
+            case "HEALTH_HEAP_PERCENT", "HEALTH_WORKER_UTILIZATION_PERCENT" -> intRange(v, 1, 100);
+            case "LOGSTASH_API_CA_FILE" -> caFile(v);
+            case "SIDECAR_LOG_TYPES" -> logTypes(v);
+            case "LOGSTASH_API_USERNAME", "SIDECAR_AUTH_USERNAME" -> username(v);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Durations as Quarkus' own converter reads them (plain seconds, {@code 500ms}, {@code 5s}, ISO-8601). */
     public static Optional<Duration> parseDuration(String raw) {
-        String v = raw.trim();
-        if (v.isEmpty()) {
+        if (raw.isBlank()) {
             return Optional.empty();
         }
         try {
-            if (v.matches("[-+]?\\d+")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
-            }
-            if (v.matches("[-+]?\\d+ms")) {
-                return Optional.of(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))));
-            }
-            if (v.startsWith("P") || v.startsWith("p") || v.startsWith("-P") || v.startsWith("-p")) {
-                return Optional.of(Duration.parse(v));
-            }
-            if (v.endsWith("d") || v.endsWith("D")) {
-                return Optional.of(Duration.parse("P" + v));
-            }
-            return Optional.of(Duration.parse("PT" + v));
-        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            return Optional.of(DurationConverter.parseDuration(raw.trim()));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static String line(String name, String value, String why) {
-        return "Invalid " + name + "=\"" + printable(value) + "\": " + why;
+    private static String line(String name, Raw raw, String why) {
+        String where = raw.origin() == null ? "" : " (" + raw.origin() + ")";
+        return "Invalid " + name + "=\"" + printable(name, raw.value()) + "\"" + where + ": " + why;
     }
 
-    private static String printable(String value) {
-        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+    // A URL may carry a password (user:password@host); it is shown as *** like every secret.
+    private static String printable(String name, String value) {
+        String shown = name.equals("LOGSTASH_API_URL") ? value.replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@") : value;
+        String oneLine = shown.replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
+    }
+
+    @SafeVarargs
+    private static <T> Map<T, T> orderedMap(T... keysAndValues) {
+        Map<T, T> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static Optional<String> httpUrl(String v) {
@@ -186,19 +220,20 @@ public final class ConfigCheck {
         }
     }
 
+    private static Optional<String> username(String v) {
+        return v.contains(":") ? Optional.of("expected a username without ':' (HTTP basic auth)") : Optional.empty();
+    }
+
     // A username without its password (or the reverse) is a half-done secret mount; refusing it
     // beats silently running without authentication.
-    private static Optional<String> pair(Map<String, String> env, String user, String password) {
-        boolean hasUser = env.get(user) != null && !env.get(user).isEmpty();
-        boolean hasPassword = env.get(password) != null && !env.get(password).isEmpty();
+    private static Optional<String> pair(Function<String, Optional<Raw>> byVariable, String user, String password) {
+        boolean hasUser = byVariable.apply(user).filter(r -> !r.value().isEmpty()).isPresent();
+        boolean hasPassword = byVariable.apply(password).filter(r -> !r.value().isEmpty()).isPresent();
         if (hasUser && !hasPassword) {
             return Optional.of("Invalid " + user + ": it is set but " + password + " is not; set both or neither");
         }
         if (hasPassword && !hasUser) {
             return Optional.of("Invalid " + password + ": it is set but " + user + " is not; set both or neither");
-        }
-        if (hasUser && env.get(user).contains(":")) {
-            return Optional.of(line(user, env.get(user), "expected a username without ':' (HTTP basic auth)"));
         }
         return Optional.empty();
     }
