@@ -16,7 +16,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 start_simulator() {
   local out; out="$(mktemp)"
-  java -cp "$APP/app/*:$APP/lib/main/*" io.statussidecar.simulator.SimulatorMain 0 "$ROOT/src/test/resources/fixtures/logstash" >"$out" 2>&1 &
+  # The simulator is not in the production jar: it runs from the compiled classes.
+  java -cp "$ROOT/target/classes:$APP/lib/main/*" io.statussidecar.simulator.SimulatorMain 0 "$ROOT/src/test/resources/fixtures/logstash" >"$out" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 100); do [ -s "$out" ] && break; sleep 0.1; done
   SIM_URL="$(head -n1 "$out")"

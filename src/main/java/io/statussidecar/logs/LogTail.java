@@ -37,7 +37,7 @@ public final class LogTail {
     }
 
     /** Byte ranges of the selected lines, oldest first, and how many lines they are. */
-    public record Selection(long[] starts, long[] ends, int count, long fileSize) {
+    public record Selection(long[] starts, long[] ends, int count) {
     }
 
     /**
@@ -53,7 +53,7 @@ public final class LogTail {
             while (picked.count < lines && (line = back.previous()) != null) {
                 picked.add(line[0], line[1]);
             }
-            return picked.oldestFirst(size);
+            return picked.oldestFirst();
         }
         byte[] head = new byte[MAX_LINE_BYTES];
         Ranges entry = new Ranges();
@@ -83,7 +83,7 @@ public final class LogTail {
             entry = new Ranges();
             entryMatchesText = false;
         }
-        return picked.oldestFirst(size);
+        return picked.oldestFirst();
     }
 
     /** Writes the selected lines as UTF-8, each ending with LF. */
@@ -238,9 +238,9 @@ public final class LogTail {
             return r;
         }
 
-        Selection oldestFirst(long size) {
+        Selection oldestFirst() {
             Ranges r = oldestFirstRanges();
-            return new Selection(Arrays.copyOf(r.starts, r.count), Arrays.copyOf(r.ends, r.count), r.count, size);
+            return new Selection(Arrays.copyOf(r.starts, r.count), Arrays.copyOf(r.ends, r.count), r.count);
         }
     }
 }

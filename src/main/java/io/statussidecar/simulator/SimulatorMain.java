@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator as its own process, for benchmarks and manual trials:
- * {@code java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*" io.statussidecar.simulator.SimulatorMain
+ * {@code java -cp "target/classes:target/quarkus-app/lib/main/*" io.statussidecar.simulator.SimulatorMain
  * [port] [fixtures-dir] [profile]}. Prints its base URL on the first line of standard output.
  */
 public final class SimulatorMain {
