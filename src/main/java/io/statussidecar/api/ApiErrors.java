@@ -3,6 +3,7 @@ package io.statussidecar.api;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,7 +20,11 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return json(e.status(), e.code(), e.getMessage());
+        Response.ResponseBuilder r = builder(e.status(), e.code(), e.getMessage());
+        if (e.retryAfterSeconds() != null) {
+            r.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return r.build();
     }
 
     @ServerExceptionMapper
@@ -49,6 +54,10 @@ public class ApiErrors {
     }
 
     static Response json(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message)).build();
+        return builder(status, code, message).build();
+    }
+
+    private static Response.ResponseBuilder builder(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message));
     }
 }

@@ -1,6 +1,5 @@
 package io.statussidecar.api;
 
-import java.time.Duration;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -24,12 +23,12 @@ public class HotThreadsResource {
     static final Set<String> PARAMETERS = Set.of("threads", "stacktrace_size", "ignore_idle_threads", "human");
 
     private final LogstashClient client;
-    private final SingleFlight single = new SingleFlight(Duration.ofMinutes(1),
-            "Another hot-threads request is being answered; try again in a few seconds");
+    private final Gate gate;
 
     @Inject
-    HotThreadsResource(LogstashClient client) {
+    HotThreadsResource(LogstashClient client, Gates gates) {
         this.client = client;
+        this.gate = gates.hotThreads();
     }
 
     @GET
@@ -46,14 +45,15 @@ public class HotThreadsResource {
         Boolean idle = Requests.single(uri, "ignore_idle_threads").isPresent()
                 ? Requests.boolParam(uri, "ignore_idle_threads", true) : null;
         boolean human = Requests.boolParam(uri, "human", false);
-        long ticket = single.enter();
+        Gate.Ticket ticket = gate.enter();
         try {
-            LogstashClient.Raw raw = client.hotThreads(threads, stack, idle, human ? Boolean.TRUE : null);
+            LogstashClient.Raw raw = client.hotThreads(threads, stack, idle, human ? Boolean.TRUE : null,
+                    LogstashClient.MAX_BODY_BYTES);
             return Response.ok(raw.body()).type(raw.contentType()).build();
         } catch (LogstashUnavailable e) {
             throw new ApiException(502, "logstash_unavailable", "Logstash did not give its hot threads: " + e.getMessage());
         } finally {
-            single.leave(ticket);
+            gate.leave(ticket);
         }
     }
 }

@@ -28,10 +28,14 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.statussidecar.api.ApiException;
+import io.statussidecar.api.Gate;
+import io.statussidecar.api.Gates;
 import io.statussidecar.api.HistoryResource;
 import io.statussidecar.api.StatsResource;
 import io.statussidecar.config.EffectiveSettings;
@@ -54,7 +58,11 @@ import io.statussidecar.store.Snapshot;
 @ApplicationScoped
 public class BundleWriter {
 
-    static final Duration ITEM_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The most of one Logstash answer the bundle copies: it holds each whole (a tar entry needs its size
+     * first) and the items are fetched at once, so together they must stay well within the heap.
+     */
+    static final long ITEM_MAX_BYTES = 2L * 1024 * 1024;
     static final long LOG_MAX_BYTES = 20L * 1024 * 1024;
     static final String LOG_ITEM = "logstash/logstash.log";
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -73,11 +81,13 @@ public class BundleWriter {
     private final LogstashConfig logstash;
     private final ObjectMapper json;
     private final ManagedExecutor executor;
+    private final Gates gates;
     private final String version;
 
     @Inject
     BundleWriter(LogstashClient client, MetricsStore store, HealthEvaluator health, EffectiveSettings settings,
             StatsResource stats, HistoryResource history, LogstashConfig logstash, ObjectMapper json, ManagedExecutor executor,
+            Gates gates,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.client = client;
         this.store = store;
@@ -88,11 +98,23 @@ public class BundleWriter {
         this.logstash = logstash;
         this.json = json;
         this.executor = executor;
+        this.gates = gates;
         this.version = version;
     }
 
-    /** What will be written: the name, the small files (already redacted) and the log part. */
-    public record Bundle(String name, Map<String, byte[]> files, LogPart log) {
+    /**
+     * What will be written: the name, the sidecar's own documents (serialized again, and redacted, as
+     * they are written), Logstash's answers (already redacted) and the log part.
+     */
+    public record Bundle(String name, List<Document> documents, Map<String, byte[]> files, LogPart log) {
+    }
+
+    /**
+     * A document of the sidecar's own, from immutable values: serializing it twice gives the same
+     * bytes, so its redacted size is counted first and it is streamed into the archive afterwards,
+     * never held whole (with thousands of pipelines, stats.json alone is megabytes).
+     */
+    public record Document(String path, Object value, long redactedSize) {
     }
 
     /** The log's tail [start, end) and its redacted size; null channel when the log could not be read. */
@@ -104,19 +126,23 @@ public class BundleWriter {
         String name = "status-sidecar-" + host() + "-" + NAME_TIME.format(now);
         List<Item> items = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
+        List<Document> documents = new ArrayList<>();
 
         Map<String, CompletableFuture<Optional<byte[]>>> remote = new LinkedHashMap<>();
         LOGSTASH_JSON.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> remote.put(e.getKey(), call(() -> Optional.of(client.raw(e.getValue()).body()))));
-        remote.put("logstash/hot_threads.txt", call(() -> Optional.of(client.hotThreads(null, null, null, true).body())));
-        remote.put("logstash/health_report.json", call(() -> client.rawIfPresent("/_health_report").map(LogstashClient.Raw::body)));
+                .forEach(e -> remote.put(e.getKey(), call(() -> Optional.of(client.raw(e.getValue(), ITEM_MAX_BYTES).body()))));
+        remote.put("logstash/hot_threads.txt", call(this::hotThreads));
+        remote.put("logstash/health_report.json",
+                call(() -> client.rawIfPresent("/_health_report", ITEM_MAX_BYTES).map(LogstashClient.Raw::body)));
 
-        local(files, items, "sidecar/config.json", settings::describe);
-        local(files, items, "sidecar/health.json", health::verdict);
-        local(files, items, "sidecar/stats.json", stats::stats);
-        local(files, items, "sidecar/history-24h.json", () -> history.view(HistoryRange.H24));
+        local(documents, items, "sidecar/config.json", settings::describe);
+        local(documents, items, "sidecar/health.json", health::verdict);
+        local(documents, items, "sidecar/stats.json", stats::stats);
+        local(documents, items, "sidecar/history-24h.json", () -> history.view(HistoryRange.H24));
 
-        long deadline = System.nanoTime() + ITEM_TIMEOUT.toNanos();
+        // Every call ends by its own deadline (LogstashClient), which is each item's timeout; the margin
+        // only covers the hand-over between threads.
+        long deadline = System.nanoTime() + client.deadline().plusSeconds(2).toNanos();
         remote.forEach((path, future) -> collect(path, future, deadline, files, items));
 
         LogPart log = log(items);
@@ -124,7 +150,7 @@ public class BundleWriter {
         Map<String, byte[]> ordered = new LinkedHashMap<>();
         ordered.put("manifest.json", Redactor.text(toJson(manifest)).getBytes(StandardCharsets.UTF_8));
         ordered.putAll(files);
-        return new Bundle(name, ordered, log);
+        return new Bundle(name, documents, ordered, log);
     }
 
     /** Streams the archive. Closes the log. */
@@ -132,11 +158,22 @@ public class BundleWriter {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             Instant now = store.clock().instant();
+            boolean documentsWritten = false;
             for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
                 TarArchiveEntry e = entry(bundle.name() + "/" + f.getKey(), f.getValue().length, now);
                 tar.putArchiveEntry(e);
                 tar.write(f.getValue());
                 tar.closeArchiveEntry();
+                if (!documentsWritten) { // right after the manifest, which comes first
+                    documentsWritten = true;
+                    for (Document d : bundle.documents()) {
+                        tar.putArchiveEntry(entry(bundle.name() + "/" + d.path(), d.redactedSize(), now));
+                        Exactly exact = new Exactly(tar, d.redactedSize());
+                        serialize(d.value(), exact);
+                        exact.pad();
+                        tar.closeArchiveEntry();
+                    }
+                }
             }
             LogPart log = bundle.log();
             if (log != null) {
@@ -190,6 +227,21 @@ public class BundleWriter {
         });
     }
 
+    // Shares the hot-threads proxy's gate: Logstash answers one hot-threads call at a time.
+    private Optional<byte[]> hotThreads() throws LogstashUnavailable {
+        Gate.Ticket ticket;
+        try {
+            ticket = gates.hotThreads().enter();
+        } catch (ApiException busy) {
+            throw new LogstashUnavailable("not asked: another hot-threads call to Logstash was running");
+        }
+        try {
+            return Optional.of(client.hotThreads(null, null, null, true, ITEM_MAX_BYTES).body());
+        } finally {
+            gates.hotThreads().leave(ticket);
+        }
+    }
+
     private interface RemoteCall {
         Optional<byte[]> get() throws LogstashUnavailable;
     }
@@ -224,7 +276,7 @@ public class BundleWriter {
             items.add(Item.ok(path, red.length, millisSince(started)));
         } catch (TimeoutException e) {
             future.cancel(true);
-            items.add(Item.failed(path, millisSince(started), "no answer within " + ITEM_TIMEOUT.toSeconds() + "s"));
+            items.add(Item.failed(path, millisSince(started), "no answer within " + client.deadline().toSeconds() + "s"));
         } catch (ExecutionException e) {
             String why = e.getCause() instanceof RemoteFailure ? e.getCause().getMessage() : String.valueOf(e.getCause());
             items.add(Item.failed(path, millisSince(started), why));
@@ -238,14 +290,23 @@ public class BundleWriter {
         Object get();
     }
 
-    private void local(Map<String, byte[]> files, List<Item> items, String path, LocalCall call) {
+    private void local(List<Document> documents, List<Item> items, String path, LocalCall call) {
         long started = System.nanoTime();
         try {
-            byte[] red = Redactor.text(toJson(call.get())).getBytes(StandardCharsets.UTF_8);
-            files.put(path, red);
-            items.add(Item.ok(path, red.length, millisSince(started)));
-        } catch (ApiException e) {
+            Object value = call.get();
+            Counting counting = new Counting();
+            serialize(value, counting);
+            documents.add(new Document(path, value, counting.count));
+            items.add(Item.ok(path, counting.count, millisSince(started)));
+        } catch (ApiException | IOException e) {
             items.add(Item.failed(path, millisSince(started), e.getMessage()));
+        }
+    }
+
+    private void serialize(Object value, OutputStream out) throws IOException {
+        try (RedactingOutput red = new RedactingOutput(out)) {
+            json.writerWithDefaultPrettyPrinter().without(SerializationFeature.CLOSE_CLOSEABLE)
+                    .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(red, value);
         }
     }
 

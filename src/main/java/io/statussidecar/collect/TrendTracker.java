@@ -21,12 +21,12 @@ public final class TrendTracker {
         Instant eventsIn = grew(prevIn, nextIn, restarted) ? at : trends.eventsInAdvancedAt();
 
         Map<String, Trends.Pipeline> pipelines = new LinkedHashMap<>();
+        Map<String, Snapshot.Pipeline> before = previous == null ? Map.of() : previous.userPipelinesById();
         for (Snapshot.Pipeline p : next.userPipelines()) {
-            Snapshot.Pipeline before = previous == null ? null
-                    : previous.userPipelines().stream().filter(q -> q.id().equals(p.id())).findFirst().orElse(null);
+            Snapshot.Pipeline was = before.get(p.id());
             Trends.Pipeline t = trends.pipelines().get(p.id());
             // A restarted Logstash loaded its configuration afresh: what happened before says nothing now.
-            pipelines.put(p.id(), t == null || before == null || restarted ? firstSight(p, at) : advance(t, before, p, at));
+            pipelines.put(p.id(), t == null || was == null || restarted ? firstSight(p, at) : advance(t, was, p, at));
         }
         return new Trends(firstPoll, eventsIn, Map.copyOf(pipelines));
     }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import io.statussidecar.store.CollectorStatus;
 import io.statussidecar.store.Flow;
 import io.statussidecar.store.LogstashHealth;
+import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.Trends;
 
@@ -60,11 +61,13 @@ public final class HealthRules {
             return reasons;
         }
         reasons.addAll(logstashStatus(in));
+        // Each rule looks pipelines up by id in each recent poll: indexed once, not searched (thousands of pipelines).
+        List<Map<String, Snapshot.Pipeline>> recent = in.recent().stream().map(Snapshot::userPipelinesById).toList();
         for (Snapshot.Pipeline p : s.userPipelines()) {
             Trends.Pipeline trend = in.trends().pipelines().get(p.id());
             pipelineStalled(in, p, trend).ifPresent(reasons::add);
-            workersSaturated(in, p).ifPresent(reasons::add);
-            queueBackpressure(in, p).ifPresent(reasons::add);
+            workersSaturated(in, recent, p).ifPresent(reasons::add);
+            queueBackpressure(in, recent, p).ifPresent(reasons::add);
             pqNearFull(p).ifPresent(reasons::add);
             dlqDropping(in, p, trend).ifPresent(reasons::add);
             configReloadFailed(p, trend).ifPresent(reasons::add);
@@ -170,15 +173,17 @@ public final class HealthRules {
                 + "). An output is probably blocked: check the destination and GET /api/hot-threads"));
     }
 
-    private static Optional<Reason> workersSaturated(HealthInputs in, Snapshot.Pipeline p) {
+    private static Optional<Reason> workersSaturated(HealthInputs in, List<Map<String, Snapshot.Pipeline>> recent,
+            Snapshot.Pipeline p) {
         int limit = in.thresholds().workerUtilizationPercent();
-        return forRecentPolls(in, p.id(), q -> flow(q, "workerUtilization"), v -> v >= limit).map(v -> new Reason("workers_saturated",
+        return forRecentPolls(recent, p.id(), q -> flow(q, "workerUtilization"), v -> v >= limit).map(v -> new Reason("workers_saturated",
                 Status.DEGRADED, "Pipeline '" + p.id() + "': worker utilization has been at least " + limit
                         + "% for " + in.recent().size() + " polls (now " + round(v) + "%). Add pipeline.workers or CPU, or find the slow filter"));
     }
 
-    private static Optional<Reason> queueBackpressure(HealthInputs in, Snapshot.Pipeline p) {
-        return forRecentPolls(in, p.id(), q -> flow(q, "queueBackpressure"), v -> v >= BACKPRESSURE_LIMIT)
+    private static Optional<Reason> queueBackpressure(HealthInputs in, List<Map<String, Snapshot.Pipeline>> recent,
+            Snapshot.Pipeline p) {
+        return forRecentPolls(recent, p.id(), q -> flow(q, "queueBackpressure"), v -> v >= BACKPRESSURE_LIMIT)
                 .map(v -> new Reason("queue_backpressure", Status.DEGRADED, "Pipeline '" + p.id()
                         + "': inputs have been blocked by a full queue for " + in.recent().size() + " polls (queue backpressure "
                         + round(v) + "). The filters or outputs do not keep up with the input rate"));
@@ -245,14 +250,14 @@ public final class HealthRules {
     }
 
     /** The latest value when every one of the last polls (all three of them) satisfies the condition. */
-    private static Optional<Double> forRecentPolls(HealthInputs in, String pipelineId, Function<Snapshot.Pipeline, Double> value,
-            java.util.function.DoublePredicate condition) {
-        if (in.recent().size() < 3) {
+    private static Optional<Double> forRecentPolls(List<Map<String, Snapshot.Pipeline>> recent, String pipelineId,
+            Function<Snapshot.Pipeline, Double> value, java.util.function.DoublePredicate condition) {
+        if (recent.size() < MetricsStore.RECENT_POLLS) {
             return Optional.empty();
         }
         Double last = null;
-        for (Snapshot s : in.recent()) {
-            Snapshot.Pipeline p = s.userPipelines().stream().filter(q -> q.id().equals(pipelineId)).findFirst().orElse(null);
+        for (Map<String, Snapshot.Pipeline> pipelines : recent) {
+            Snapshot.Pipeline p = pipelines.get(pipelineId);
             Double v = p == null ? null : value.apply(p);
             if (v == null || v.isNaN() || !condition.test(v)) {
                 return Optional.empty();

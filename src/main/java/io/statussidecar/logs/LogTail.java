@@ -207,7 +207,11 @@ public final class LogTail {
         }
     }
 
-    /** Growable primitive ranges, newest first while collecting. */
+    /**
+     * Growable primitive ranges, newest first while collecting. Dropped ranges are reclaimed, so the
+     * arrays stay within a small multiple of what is held: a request holds at most about {@code lines}
+     * offsets, whatever the file's layout (one endless entry when no line starts like a Logstash entry).
+     */
     private static final class Ranges {
         long[] starts = new long[16];
         long[] ends = new long[16];
@@ -216,8 +220,14 @@ public final class LogTail {
 
         void add(long start, long end) {
             if (offset + count == starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-                ends = Arrays.copyOf(ends, ends.length * 2);
+                if (count < starts.length / 2) {
+                    System.arraycopy(starts, offset, starts, 0, count);
+                    System.arraycopy(ends, offset, ends, 0, count);
+                    offset = 0;
+                } else {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                    ends = Arrays.copyOf(ends, ends.length * 2);
+                }
             }
             starts[offset + count] = start;
             ends[offset + count] = end;

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.statussidecar.api.ApiException;
+import io.statussidecar.api.Gate;
+import io.statussidecar.api.Gates;
 import io.statussidecar.api.Requests;
 import io.statussidecar.config.LogstashConfig;
 import io.statussidecar.store.MetricsStore;
@@ -36,12 +38,14 @@ public class LogsResource {
 
     private final Path path;
     private final MetricsStore store;
+    private final Gate gate;
     private final LogTail tail = new LogTail();
 
     @Inject
-    LogsResource(LogstashConfig config, MetricsStore store) {
+    LogsResource(LogstashConfig config, MetricsStore store, Gates gates) {
         this.path = config.logPath();
         this.store = store;
+        this.gate = gates.logs();
     }
 
     @GET
@@ -57,17 +61,26 @@ public class LogsResource {
             }
             return v;
         });
-        FileChannel ch = open(path);
+        Gate.Ticket ticket = gate.enter();
+        FileChannel ch;
         LogTail.Selection selection;
         try {
-            selection = tail.select(ch, lines, new LogFilter(level, q));
-        } catch (IOException e) {
-            close(ch);
-            throw unreadable(e);
+            ch = open(path);
+            try {
+                selection = tail.select(ch, lines, new LogFilter(level, q));
+            } catch (IOException e) {
+                close(ch);
+                throw unreadable(e);
+            }
+        } catch (RuntimeException e) {
+            gate.leave(ticket);
+            throw e;
         }
         StreamingOutput body = out -> {
             try (ch) {
                 tail.write(ch, selection, out);
+            } finally {
+                gate.leave(ticket);
             }
         };
         Response.ResponseBuilder r = Response.ok(body).type("text/plain; charset=UTF-8");

@@ -1,6 +1,5 @@
 package io.statussidecar.logstash;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -10,8 +9,12 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
@@ -26,6 +29,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.tls.TlsConfiguration;
@@ -37,21 +42,18 @@ import io.vertx.core.http.HttpClosedException;
 
 /**
  * Calls the Logstash API and returns parsed responses or one {@link LogstashUnavailable} with an
- * operator-readable reason. Bodies are read through a cap, so a hostile or broken Logstash cannot make
- * the sidecar buffer without bound.
+ * operator-readable reason. Every call has a total deadline (connect plus read timeout) whatever the
+ * server sends, and its body is read as it arrives through a cap, never buffered whole, so a hostile or
+ * broken Logstash can neither hang a poll nor fill the sidecar's memory.
  */
 @ApplicationScoped
 public class LogstashClient {
 
-    /** Far above a real /_node/stats (tens of KB, ~1 MB with many pipelines and vertices). */
-    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-    private static final int SNIPPET_CHARS = 200;
-
-    private final LogstashApi api;
-    private final LogstashTarget target;
-    private final ObjectReader reader;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    /**
+     * Far above a real /_node/stats (tens of KB; about 1 MB with a hundred pipelines) and small enough
+     * that a capped body plus what is parsed from it fits the shipped 48 MB heap (see the README).
+     */
+    public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
     /**
      * A TLS configuration of this name in Quarkus' TLS registry ({@code quarkus.tls.logstash.*}: client
@@ -59,6 +61,20 @@ public class LogstashClient {
      * JVM's default trust applies.
      */
     static final String TLS_CONFIGURATION = "logstash";
+
+    // Ends calls that outlive their deadline; one daemon thread, as calls are few and brief.
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "logstash-call-deadline");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final LogstashApi api;
+    private final LogstashTarget target;
+    private final ObjectReader reader;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration deadline;
 
     @Inject
     LogstashClient(LogstashTarget target, LogstashConfig config, ObjectMapper mapper, TlsConfigurationRegistry tls) {
@@ -70,12 +86,16 @@ public class LogstashClient {
         this.target = target;
         this.connectTimeout = config.connectTimeout();
         this.readTimeout = config.readTimeout();
+        this.deadline = connectTimeout.plus(readTimeout);
         this.reader = LogstashJson.reader(mapper);
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(target.baseUri())
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
+                // A body abandoned at the cap or the deadline must close its connection, not go back to a
+                // pool half read; a fresh loopback connection per call costs next to nothing.
+                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, false)
                 // Non-2xx answers are read and described here, not thrown by the client.
                 .property("microprofile.rest.client.disable.default.mapper", true);
         BasicAuthHeader.of(target, config).ifPresent(builder::clientHeadersFactory);
@@ -85,6 +105,11 @@ public class LogstashClient {
 
     public LogstashTarget target() {
         return target;
+    }
+
+    /** The most any one call takes: connect plus read timeout, whatever Logstash sends. */
+    public Duration deadline() {
+        return deadline;
     }
 
     public NodeStats nodeStats() throws LogstashUnavailable {
@@ -99,8 +124,11 @@ public class LogstashClient {
     public record Raw(byte[] body, String contentType) {
     }
 
-    /** The endpoints the support bundle copies, by the path Logstash serves them at. */
-    public Raw raw(String path) throws LogstashUnavailable {
+    /**
+     * The endpoints the support bundle copies, by the path Logstash serves them at, up to
+     * {@code maxBytes} (a body held whole must stay well within the heap).
+     */
+    public Raw raw(String path, long maxBytes) throws LogstashUnavailable {
         Supplier<Response> call = switch (path) {
             case "/_node" -> api::node;
             case "/_node/stats" -> api::nodeStats;
@@ -109,21 +137,22 @@ public class LogstashClient {
             case "/_health_report" -> api::healthReport;
             default -> throw new IllegalArgumentException("not a copied endpoint: " + path);
         };
-        return new Raw(fetch(path, call), "application/json");
+        return new Raw(exchange(path, call, maxBytes, Body::readAll), "application/json");
     }
 
     /** Like {@link #raw}, but empty where Logstash answers 404 (an endpoint its version does not have). */
-    public Optional<Raw> rawIfPresent(String path) throws LogstashUnavailable {
+    public Optional<Raw> rawIfPresent(String path, long maxBytes) throws LogstashUnavailable {
         try {
-            return Optional.of(raw(path));
+            return Optional.of(raw(path, maxBytes));
         } catch (NotFound e) {
             return Optional.empty();
         }
     }
 
-    public Raw hotThreads(Integer threads, Integer stacktraceSize, Boolean ignoreIdleThreads, Boolean human)
+    public Raw hotThreads(Integer threads, Integer stacktraceSize, Boolean ignoreIdleThreads, Boolean human, long maxBytes)
             throws LogstashUnavailable {
-        byte[] body = fetch("/_node/hot_threads", () -> api.hotThreads(threads, stacktraceSize, ignoreIdleThreads, human));
+        byte[] body = exchange("/_node/hot_threads", () -> api.hotThreads(threads, stacktraceSize, ignoreIdleThreads, human),
+                maxBytes, Body::readAll);
         return new Raw(body, Boolean.TRUE.equals(human) ? "text/plain; charset=UTF-8" : "application/json");
     }
 
@@ -136,92 +165,116 @@ public class LogstashClient {
         }
     }
 
+    /** Parses the body while it arrives: what is held is the parsed value, never the body's bytes. */
     private <T> T read(String path, Supplier<Response> call, Class<T> type) throws LogstashUnavailable {
-        byte[] body = fetch(path, call);
-        try {
-            T value = reader.readValue(body, type);
-            if (value == null) {
-                throw new LogstashUnavailable("response from " + target.url(path) + " is JSON null");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new LogstashUnavailable("response from " + target.url(path) + " is not the expected JSON ("
-                    + oneLine(e.getOriginalMessage()) + "): " + snippet(body));
-        } catch (IOException e) {
-            throw new LogstashUnavailable("response from " + target.url(path) + " could not be read: " + e.getMessage());
-        }
-    }
-
-    private byte[] fetch(String path, Supplier<Response> call) throws LogstashUnavailable {
-        try {
-            return fetchOnce(path, call);
-        } catch (StaleConnection e) {
-            // A pooled keep-alive connection that Logstash closed (it restarted, or idled it out) fails
-            // before any answer; a GET is safe to send once more on a fresh connection.
+        return exchange(path, call, MAX_BODY_BYTES, body -> {
             try {
-                return fetchOnce(path, call);
-            } catch (StaleConnection again) {
-                throw new LogstashUnavailable(describe(again.getCause(), target.url(path)));
+                T value = reader.readValue(body, type);
+                if (value == null) {
+                    throw new Unusable("is JSON null");
+                }
+                return value;
+            } catch (JsonProcessingException e) {
+                // Jackson wraps what the stream threw: the cap and the deadline are not a JSON problem.
+                for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                    if (t instanceof Body.TooLarge || t instanceof Body.Late) {
+                        throw (IOException) t;
+                    }
+                }
+                throw new Unusable("is not the expected JSON (" + oneLine(e.getOriginalMessage()) + "): " + body.snippet());
             }
+        });
+    }
+
+    private interface BodyReader<T> {
+        T read(Body body) throws IOException;
+    }
+
+    /** The body arrived whole but cannot be used; the message completes "response from URL ...". */
+    private static final class Unusable extends IOException {
+        Unusable(String message) {
+            super(message, null);
         }
     }
 
-    private byte[] fetchOnce(String path, Supplier<Response> call) throws LogstashUnavailable, StaleConnection {
+    /**
+     * One call within the deadline. {@link Body} checks it at every read, as the client's read returns
+     * whatever has arrived; a watchdog interrupts the calling thread at the deadline for the waits no
+     * read returns from (headers that never come, a body that stops half way: the client's blocking
+     * read has no timeout of its own). Closing the body instead would not wake a blocked read: the
+     * client discards the stream and waits on.
+     */
+    private <T> T exchange(String path, Supplier<Response> call, long maxBytes, BodyReader<T> bodyReader)
+            throws LogstashUnavailable {
         String url = target.url(path);
-        try (Response response = call.get()) {
-            byte[] body = response.hasEntity() ? readCapped(response.readEntity(InputStream.class), url) : new byte[0];
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread caller = Thread.currentThread();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            synchronized (done) {
+                if (!done.get()) {
+                    caller.interrupt();
+                }
+            }
+        }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        try (Response response = headers(call, url)) {
             int status = response.getStatus();
+            Body body = new Body(response.hasEntity() ? response.readEntity(InputStream.class) : InputStream.nullInputStream(),
+                    maxBytes, deadlineNanos);
             if (status == 404 && path.equals("/_health_report")) { // the one endpoint whose absence is an answer
                 throw new NotFound("HTTP 404 from " + url);
             }
             if (status < 200 || status > 299) {
-                throw new LogstashUnavailable("HTTP " + status + " from " + url
-                        + (body.length == 0 ? "" : ": " + snippet(body)));
+                body.readNBytes(Body.HEAD_BYTES);
+                String snippet = body.snippet();
+                throw new LogstashUnavailable("HTTP " + status + " from " + url + (snippet.isEmpty() ? "" : ": " + snippet));
             }
-            return body;
+            return bodyReader.read(body);
+        } catch (Body.TooLarge e) {
+            throw new LogstashUnavailable("response from " + url + " is larger than " + mebibytes(maxBytes)
+                    + " MiB; refusing to read it");
+        } catch (Unusable e) {
+            throw new LogstashUnavailable("response from " + url + " " + e.getMessage());
         } catch (ProcessingException | WebApplicationException | IOException e) {
-            if (closedConnection(e)) {
-                throw new StaleConnection(e);
+            if (System.nanoTime() - deadlineNanos >= 0 || e instanceof Body.Late || Thread.currentThread().isInterrupted()) {
+                throw new LogstashUnavailable("no complete answer from " + url + " within "
+                        + EffectiveSettings.human(deadline) + " (LOGSTASH_CONNECT_TIMEOUT + LOGSTASH_READ_TIMEOUT)");
             }
             throw new LogstashUnavailable(describe(e, url));
+        } finally {
+            synchronized (done) {
+                done.set(true);
+            }
+            watchdog.cancel(false);
+            // A watchdog that fired just as the call ended must not leave the interrupt for the next task.
+            Thread.interrupted();
         }
     }
 
-    private static boolean closedConnection(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
-                return true;
+    // Vert.x reports an answer that is not HTTP at all (garbage before the status line) as an unchecked
+    // exception of its own: that is Logstash's side failing, not the sidecar's.
+    private Response headers(Supplier<Response> call, String url) throws LogstashUnavailable {
+        try {
+            return call.get();
+        } catch (ProcessingException | WebApplicationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ProcessingException(e); // the deadline's watchdog: reported as such by the caller
             }
+            throw new LogstashUnavailable("the answer from " + url + " is not HTTP: " + oneLine(e.getMessage()));
         }
-        return false;
+    }
+
+    private static String mebibytes(long bytes) {
+        double m = bytes / (1024.0 * 1024);
+        return m == Math.rint(m) ? String.valueOf((long) m) : String.format(java.util.Locale.ROOT, "%.1f", m);
     }
 
     /** Thrown only for an endpoint whose absence is an answer (older Logstash versions). */
     private static final class NotFound extends LogstashUnavailable {
         NotFound(String message) {
             super(message);
-        }
-    }
-
-    private static final class StaleConnection extends Exception {
-        StaleConnection(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    private static byte[] readCapped(InputStream in, String url) throws IOException, LogstashUnavailable {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) != -1) {
-                if (out.size() + n > MAX_BODY_BYTES) {
-                    throw new LogstashUnavailable("response from " + url + " is larger than "
-                            + (MAX_BODY_BYTES / (1024 * 1024)) + " MiB; refusing to read it");
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
         }
     }
 
@@ -244,8 +297,10 @@ public class LogstashClient {
                 return "no answer from " + url + " within " + EffectiveSettings.human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
             }
         }
-        if (closedConnection(e)) {
-            return "connection closed by " + url + " before a complete answer";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return "connection closed by " + url + " before a complete answer";
+            }
         }
         Throwable root = e;
         while (root.getCause() != null) {
@@ -253,12 +308,6 @@ public class LogstashClient {
         }
         return "request to " + url + " failed: " + root.getClass().getSimpleName()
                 + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()));
-    }
-
-    static String snippet(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, SNIPPET_CHARS * 4), StandardCharsets.UTF_8);
-        text = oneLine(text);
-        return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "..." : text;
     }
 
     private static String oneLine(String s) {

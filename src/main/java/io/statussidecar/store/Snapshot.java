@@ -1,6 +1,7 @@
 package io.statussidecar.store;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,17 @@ public record Snapshot(
     /** The pipelines the user configured: Logstash's own (ids starting with '.') left out. */
     public List<Pipeline> userPipelines() {
         return pipelines.stream().filter(p -> !p.system()).toList();
+    }
+
+    /** The same, by id, for rules that compare a pipeline across polls. */
+    public Map<String, Pipeline> userPipelinesById() {
+        Map<String, Pipeline> byId = new HashMap<>(pipelines.size() * 2);
+        for (Pipeline p : pipelines) {
+            if (!p.system()) {
+                byId.put(p.id(), p);
+            }
+        }
+        return byId;
     }
 
     @RegisterForReflection

@@ -205,7 +205,7 @@ class StatsApiTest {
                 new String[] { "HANG", "no answer from " + url + " within 1s (LOGSTASH_READ_TIMEOUT)" },
                 new String[] { "GARBAGE", "response from " + url + " is not the expected JSON" },
                 new String[] { "HTTP_500", "HTTP 500 from " + url + ": {\"error\":{\"type\":\"MetricNotFound\"" },
-                new String[] { "OVERSIZED", "response from " + url + " is larger than 16 MiB" });
+                new String[] { "OVERSIZED", "response from " + url + " is larger than 8 MiB" });
         for (String[] c : cases) {
             simulator.fail(Fault.valueOf(c[0]));
             try {
