@@ -1,6 +1,9 @@
 package io.statussidecar.collect;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -26,19 +29,90 @@ public final class Deltas {
         double[] v = new double[Series.values().length + next.logTypes().size()];
         Arrays.fill(v, Double.NaN);
         boolean restarted = restarted(previous, next);
-        v[Series.EVENTS_IN.ordinal()] = counter(previous, next, Snapshot.Events::in, restarted);
-        v[Series.EVENTS_FILTERED.ordinal()] = counter(previous, next, Snapshot.Events::filtered, restarted);
-        v[Series.EVENTS_OUT.ordinal()] = counter(previous, next, Snapshot.Events::out, restarted);
+        Counters events = new Counters(3);
+        Counters types = new Counters(next.logTypes().size());
+        Map<String, Integer> typeIndex = new HashMap<>();
+        for (int i = 0; i < next.logTypes().size(); i++) {
+            typeIndex.put(next.logTypes().get(i).type(), i);
+        }
+        Map<String, Snapshot.Pipeline> before = previous == null ? Map.of() : byId(previous.pipelines());
+        for (Snapshot.Pipeline p : next.pipelines()) {
+            Snapshot.Pipeline was = previous == null ? null : before.get(p.id());
+            // A pipeline that was not there at the previous poll started since: all it counted is new.
+            boolean fresh = restarted || previous != null && was == null;
+            if (p.events() != null) {
+                Snapshot.Events e = was == null ? null : was.events();
+                events.add(0, delta(e == null ? null : e.in(), p.events().in(), fresh), previous);
+                events.add(1, delta(e == null ? null : e.filtered(), p.events().filtered(), fresh), previous);
+                events.add(2, delta(e == null ? null : e.out(), p.events().out(), fresh), previous);
+            }
+            if (p.system()) {
+                continue;
+            }
+            Map<String, Snapshot.Plugin> plugins = was == null ? Map.of() : pluginsById(was);
+            for (Snapshot.Plugin plugin : p.plugins()) {
+                Integer type = typeIndex.get(plugin.logType());
+                if (type == null || plugin.type().equals("output") || plugin.events() == null) {
+                    continue;
+                }
+                Snapshot.Plugin old = plugins.get(key(plugin));
+                Long oldOut = old == null || old.events() == null ? null : old.events().out();
+                types.add(type, delta(oldOut, plugin.events().out(), fresh || old == null), previous);
+            }
+        }
+        // Logstash versions that report no pipeline events: the node's own counters, as one.
+        boolean perPipeline = next.pipelines().stream().anyMatch(p -> p.events() != null);
+        v[Series.EVENTS_IN.ordinal()] = perPipeline ? events.get(0) : counter(previous, next, Snapshot.Events::in, restarted);
+        v[Series.EVENTS_FILTERED.ordinal()] = perPipeline ? events.get(1)
+                : counter(previous, next, Snapshot.Events::filtered, restarted);
+        v[Series.EVENTS_OUT.ordinal()] = perPipeline ? events.get(2) : counter(previous, next, Snapshot.Events::out, restarted);
         v[Series.HEAP_USED_PERCENT.ordinal()] = finite(next.jvm() == null ? null : next.jvm().heapUsedPercent());
         v[Series.CPU_PERCENT.ordinal()] = finite(next.process() == null ? null : next.process().cpuPercent());
         v[Series.WORKER_UTILIZATION.ordinal()] = busiestWorkerUtilization(next);
         v[Series.QUEUE_EVENTS.ordinal()] = queuedEvents(next);
         for (int i = 0; i < next.logTypes().size(); i++) {
-            Long before = previous == null || previous.logTypes().size() <= i ? null : previous.logTypes().get(i).events();
-            v[Series.values().length + i] = previous == null ? Double.NaN
-                    : delta(before, next.logTypes().get(i).events(), restarted);
+            v[Series.values().length + i] = previous == null ? Double.NaN : types.get(i);
         }
         return v;
+    }
+
+    /**
+     * Sums of per-counter deltas: each counter (a pipeline's, a plugin's) is compared with itself, so one
+     * pipeline reloading (its counters back to 0) adds only its own new counts, never the others' totals.
+     */
+    private static final class Counters {
+        private final double[] sums;
+
+        Counters(int n) {
+            sums = new double[n];
+            Arrays.fill(sums, Double.NaN);
+        }
+
+        void add(int i, double delta, Snapshot previous) {
+            if (previous != null && !Double.isNaN(delta)) {
+                sums[i] = (Double.isNaN(sums[i]) ? 0 : sums[i]) + delta;
+            }
+        }
+
+        double get(int i) {
+            return sums[i];
+        }
+    }
+
+    private static Map<String, Snapshot.Pipeline> byId(List<Snapshot.Pipeline> pipelines) {
+        Map<String, Snapshot.Pipeline> m = new HashMap<>(pipelines.size() * 2);
+        pipelines.forEach(p -> m.put(p.id(), p));
+        return m;
+    }
+
+    private static Map<String, Snapshot.Plugin> pluginsById(Snapshot.Pipeline p) {
+        Map<String, Snapshot.Plugin> m = new HashMap<>(p.plugins().size() * 2);
+        p.plugins().forEach(plugin -> m.put(key(plugin), plugin));
+        return m;
+    }
+
+    private static String key(Snapshot.Plugin plugin) {
+        return plugin.type() + '/' + plugin.id();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.statussidecar.store.Flow;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.Trends;
 
@@ -36,7 +37,7 @@ public final class TrendTracker {
         Snapshot.Reloads r = p.reloads();
         boolean lastReloadFailed = r != null && r.lastFailureAt() != null
                 && (r.lastSuccessAt() == null || r.lastFailureAt().compareTo(r.lastSuccessAt()) > 0);
-        return new Trends.Pipeline(at, null, at, null, lastReloadFailed ? at : null, null);
+        return new Trends.Pipeline(at, null, at, null, lastReloadFailed ? at : null, null, blocked(p) ? at : null);
     }
 
     private static Trends.Pipeline advance(Trends.Pipeline t, Snapshot.Pipeline before, Snapshot.Pipeline p, Instant at) {
@@ -46,7 +47,22 @@ public final class TrendTracker {
                 grew(events(before, false), events(p, false), false) ? at : t.outAdvancedAt(),
                 grew(dropped(before), dropped(p), false) ? at : t.dlqDroppedAt(),
                 grew(reloads(before, false), reloads(p, false), false) ? at : t.reloadFailedAt(),
-                grew(reloads(before, true), reloads(p, true), false) ? at : t.reloadSucceededAt());
+                grew(reloads(before, true), reloads(p, true), false) ? at : t.reloadSucceededAt(),
+                blocked(p) ? (t.blockedSince() != null ? t.blockedSince() : at) : null);
+    }
+
+    /** SPEC §5: worker utilization at least 99 % or queue backpressure at least 0.99 (Logstash 8.5+). */
+    static final double BLOCKED_UTILIZATION = 99;
+    static final double BLOCKED_BACKPRESSURE = 0.99;
+
+    private static boolean blocked(Snapshot.Pipeline p) {
+        return current(p, "workerUtilization") >= BLOCKED_UTILIZATION
+                || current(p, "queueBackpressure") >= BLOCKED_BACKPRESSURE;
+    }
+
+    private static double current(Snapshot.Pipeline p, String flow) {
+        Flow f = p.flow() == null ? null : p.flow().get(flow);
+        return f == null || f.current() == null || f.current().isNaN() ? Double.NEGATIVE_INFINITY : f.current();
     }
 
     private static boolean grew(Long before, Long after, boolean restarted) {

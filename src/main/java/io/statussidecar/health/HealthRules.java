@@ -160,17 +160,41 @@ public final class HealthRules {
         return Optional.empty();
     }
 
+    /**
+     * Nothing left the pipeline for the stall period while work was pending: events kept entering (a
+     * persisted queue filling), or the workers stayed fully busy / the queue fully backpressured all
+     * along (a memory queue behind a blocked output: then nothing enters either). An idle pipeline,
+     * with nothing arriving and idle workers, is neither.
+     */
     private static Optional<Reason> pipelineStalled(HealthInputs in, Snapshot.Pipeline p, Trends.Pipeline t) {
-        if (t == null || t.inAdvancedAt() == null || t.outAdvancedAt() == null || !t.inAdvancedAt().isAfter(t.outAdvancedAt())) {
+        if (t == null || t.outAdvancedAt() == null) {
             return Optional.empty();
         }
+        Duration period = in.thresholds().stallPeriod();
         Duration silent = Duration.between(t.outAdvancedAt(), in.now());
-        if (silent.compareTo(in.thresholds().stallPeriod()) < 0) {
+        if (silent.compareTo(period) < 0) {
             return Optional.empty();
         }
-        return Optional.of(new Reason("pipeline_stalled", Status.UNHEALTHY, "Pipeline '" + p.id() + "': events keep entering but none has left for "
-                + seconds(silent) + " (HEALTH_STALL_PERIOD " + seconds(in.thresholds().stallPeriod())
-                + "). An output is probably blocked: check the destination and GET /api/hot-threads"));
+        boolean filling = t.inAdvancedAt() != null && t.inAdvancedAt().isAfter(t.outAdvancedAt());
+        boolean blocked = t.blockedSince() != null && Duration.between(t.blockedSince(), in.now()).compareTo(period) >= 0;
+        if (filling) {
+            return Optional.of(new Reason("pipeline_stalled", Status.UNHEALTHY, "Pipeline '" + p.id()
+                    + "': events keep entering but none has left for " + seconds(silent) + " (HEALTH_STALL_PERIOD "
+                    + seconds(period) + "). An output is probably blocked: check the destination and GET /api/hot-threads"));
+        }
+        if (blocked) {
+            return Optional.of(new Reason("pipeline_stalled", Status.UNHEALTHY, "Pipeline '" + p.id()
+                    + "': no event has left for " + seconds(silent) + " (HEALTH_STALL_PERIOD " + seconds(period)
+                    + ") while its workers are all busy or its queue blocks the inputs (worker utilization "
+                    + round(orNaN(flow(p, "workerUtilization"))) + "%, queue backpressure "
+                    + round(orNaN(flow(p, "queueBackpressure"))) + "). An output is probably blocked: check the "
+                    + "destination and GET /api/hot-threads"));
+        }
+        return Optional.empty();
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
     }
 
     private static Optional<Reason> workersSaturated(HealthInputs in, List<Map<String, Snapshot.Pipeline>> recent,

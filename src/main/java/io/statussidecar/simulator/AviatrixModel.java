@@ -43,6 +43,13 @@ final class AviatrixModel {
     static final String INPUT_ID = "syslog-udp";
     static final List<String> COMMON_FILTERS = List.of("syslog-parse", "mutate-common");
 
+    /** The optional second pipeline: tunnel status from a TCP input, forwarded by its own output. */
+    static final String EDGE = "edge";
+    static final String EDGE_INPUT = "edge-tcp";
+    static final String EDGE_FILTER = "tunnel-status";
+    static final String EDGE_OUTPUT = "splunk-tunnel-status";
+    static final int EDGE_PER_TICK = 25;
+
     private final ObjectMapper json;
     private final ObjectNode baseStats;
     private final ObjectNode baseRoot;
@@ -52,6 +59,13 @@ final class AviatrixModel {
     private final SplittableRandom random = new SplittableRandom(42);
     private final Map<String, long[]> plugins = new LinkedHashMap<>();
     private final long[] events = new long[3];
+    private final long[] mainEvents = new long[3];
+    private final Map<String, long[]> edgePlugins = new LinkedHashMap<>();
+    private final long[] edgeEvents = new long[3];
+    private boolean edge;
+    private boolean wedged;
+    private String mainEphemeralId;
+    private String edgeEphemeralId;
     private String ephemeralId;
     private long startedAtMillis;
     private long ticks;
@@ -76,9 +90,49 @@ final class AviatrixModel {
         TYPES.forEach(t -> t.filterIds().forEach(id -> plugins.put(id, new long[2])));
         TYPES.forEach(t -> plugins.put(t.outputId(), new long[2]));
         java.util.Arrays.fill(events, 0);
+        reload(PIPELINE);
+        reload(EDGE);
         ephemeralId = UUID.nameUUIDFromBytes(("run-" + System.nanoTime()).getBytes()).toString();
         startedAtMillis = System.currentTimeMillis();
         ticks = 0;
+    }
+
+    /**
+     * One pipeline reloaded (its configuration changed): its own counters start again from zero,
+     * under a new pipeline ephemeral id; the node's counters and the other pipeline go on.
+     */
+    void reload(String pipeline) {
+        String id = UUID.nameUUIDFromBytes(("pipeline-" + pipeline + System.nanoTime()).getBytes()).toString();
+        if (pipeline.equals(EDGE)) {
+            edgePlugins.clear();
+            List.of(EDGE_INPUT, EDGE_FILTER, EDGE_OUTPUT).forEach(p -> edgePlugins.put(p, new long[2]));
+            java.util.Arrays.fill(edgeEvents, 0);
+            edgeEphemeralId = id;
+            return;
+        }
+        plugins.values().forEach(c -> java.util.Arrays.fill(c, 0));
+        java.util.Arrays.fill(mainEvents, 0);
+        mainEphemeralId = id;
+    }
+
+    /** Runs the second pipeline, {@value #EDGE}, beside {@value #PIPELINE}. */
+    void edge(boolean on) {
+        this.edge = on;
+    }
+
+    /** Time passes without anyone asking: Logstash works on while the sidecar cannot reach it. */
+    void advance(int ticks) {
+        for (int i = 0; i < ticks; i++) {
+            tick();
+        }
+    }
+
+    /**
+     * The common real stall: a memory queue and a blocked output. Nothing enters and nothing leaves
+     * (inputs wait on the full queue), the workers are all busy, backpressure is 1.
+     */
+    void wedge(boolean wedged) {
+        this.wedged = wedged;
     }
 
     /** No event arrives at all: the gateways stopped sending. */
@@ -120,6 +174,7 @@ final class AviatrixModel {
     /** Advances one tick and returns the new {@code /_node/stats} body. */
     String nodeStats() {
         tick();
+        boolean blocked = stalled || wedged;
         ObjectNode root = identity(baseStats.deepCopy());
         root.remove("pipelines");
         ObjectNode jvm = (ObjectNode) root.path("jvm");
@@ -133,18 +188,19 @@ final class AviatrixModel {
         ev.put("in", events[0]).put("filtered", events[1]).put("out", events[2])
                 .put("duration_in_millis", events[2] * 2).put("queue_push_duration_in_millis", events[0] / 10);
         double inRate = lastTickIn / TICK_SECONDS;
-        double outRate = stalled ? 0 : inRate;
+        double outRate = blocked ? 0 : inRate;
         ObjectNode flow = root.putObject("flow");
         rate(flow, "input_throughput", inRate, lifetime(events[0]));
         rate(flow, "filter_throughput", outRate, lifetime(events[1]));
         rate(flow, "output_throughput", outRate, lifetime(events[2]));
-        rate(flow, "queue_backpressure", stalled ? 1.0 : 0.02, 0.01);
-        rate(flow, "worker_concurrency", stalled ? WORKERS : 0.8, 0.7);
-        ObjectNode pipeline = root.putObject("pipelines").putObject(PIPELINE);
-        pipeline.set("events", ev.deepCopy());
+        rate(flow, "queue_backpressure", blocked ? 1.0 : 0.02, 0.01);
+        rate(flow, "worker_concurrency", blocked ? WORKERS : 0.8, 0.7);
+        ObjectNode pipelines = root.putObject("pipelines");
+        ObjectNode pipeline = pipelines.putObject(PIPELINE);
+        pipeline.set("events", events(mainEvents));
         ObjectNode pflow = pipeline.putObject("flow");
         pflow.setAll((ObjectNode) flow.deepCopy());
-        rate(pflow, "worker_utilization", stalled ? 100.0 : 20.0, 18.5);
+        rate(pflow, "worker_utilization", blocked ? 100.0 : 20.0, 18.5);
         ObjectNode plug = pipeline.putObject("plugins");
         ArrayNode inputs = plug.putArray("inputs");
         long[] in = plugins.get(INPUT_ID);
@@ -163,7 +219,10 @@ final class AviatrixModel {
         pipeline.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
                 .put("max_queue_size_in_bytes", 0);
         pipeline.put("hash", "aviatrix-" + PIPELINE);
-        pipeline.put("ephemeral_id", ephemeralId);
+        pipeline.put("ephemeral_id", mainEphemeralId);
+        if (edge) {
+            edgePipeline(pipelines.putObject(EDGE));
+        }
         root.putObject("reloads").put("successes", 0).put("failures", 0);
         root.putObject("queue").put("events_count", 0);
         patches.forEach((pointer, value) -> set(root, pointer, value));
@@ -244,7 +303,7 @@ final class AviatrixModel {
         ticks++;
         long total = 0;
         for (LogType t : TYPES) {
-            long n = idle ? 0 : Math.max(0, Math.round(t.perTick() * (0.7 + 0.6 * random.nextDouble())));
+            long n = idle || wedged ? 0 : Math.max(0, Math.round(t.perTick() * (0.7 + 0.6 * random.nextDouble())));
             total += n;
             if (stalled) {
                 continue;
@@ -259,16 +318,63 @@ final class AviatrixModel {
         }
         lastTickIn = total;
         add(INPUT_ID, 0, total);
-        events[0] += total;
+        count(total, !stalled, mainEvents);
         if (!stalled) {
             for (String id : COMMON_FILTERS) {
                 add(id, total, total);
             }
-            events[1] += total;
-            events[2] += total;
+        }
+        if (edge) {
+            long n = idle || wedged ? 0 : EDGE_PER_TICK;
+            edgeAdd(EDGE_INPUT, 0, n);
+            edgeAdd(EDGE_FILTER, n, n);
+            edgeAdd(EDGE_OUTPUT, n, n);
+            count(n, true, edgeEvents);
         }
         heapPercent = clamp(heapPercent + random.nextDouble(-4, 4), 18, 65);
         cpuPercent = clamp(cpuPercent + random.nextDouble(-3, 3), 2, 35);
+    }
+
+    // A pipeline's events and the node's, which a pipeline reload leaves alone.
+    private void count(long n, boolean leaves, long[] pipeline) {
+        pipeline[0] += n;
+        events[0] += n;
+        if (leaves) {
+            pipeline[1] += n;
+            pipeline[2] += n;
+            events[1] += n;
+            events[2] += n;
+        }
+    }
+
+    private void edgeAdd(String id, long in, long out) {
+        long[] c = edgePlugins.get(id);
+        c[0] += in;
+        c[1] += out;
+    }
+
+    private ObjectNode events(long[] e) {
+        return json.createObjectNode().put("in", e[0]).put("filtered", e[1]).put("out", e[2])
+                .put("duration_in_millis", e[2] * 2).put("queue_push_duration_in_millis", e[0] / 10);
+    }
+
+    private void edgePipeline(ObjectNode p) {
+        p.set("events", events(edgeEvents));
+        rate(p.putObject("flow"), "worker_utilization", wedged ? 100.0 : 5.0, 5.0);
+        ObjectNode plug = p.putObject("plugins");
+        long[] in = edgePlugins.get(EDGE_INPUT);
+        plug.putArray("inputs").addObject().put("id", EDGE_INPUT).put("name", "tcp").putObject("events").put("out", in[1]);
+        plug.putArray("codecs");
+        for (String[] f : new String[][] { { "filters", EDGE_FILTER, "grok" }, { "outputs", EDGE_OUTPUT, "http" } }) {
+            long[] c = edgePlugins.get(f[1]);
+            ObjectNode o = plug.putArray(f[0]).addObject().put("id", f[1]).put("name", f[2]);
+            o.putObject("events").put("in", c[0]).put("out", c[1]).put("duration_in_millis", c[1] / 4);
+        }
+        p.putObject("reloads").put("successes", 0).put("failures", 0);
+        p.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
+                .put("max_queue_size_in_bytes", 0);
+        p.put("hash", "aviatrix-" + EDGE);
+        p.put("ephemeral_id", edgeEphemeralId);
     }
 
     private void add(String id, long in, long out) {
@@ -282,7 +388,7 @@ final class AviatrixModel {
         ObjectNode p = list.addObject().put("id", id).put("name", name);
         p.putObject("events").put("in", c[0]).put("out", c[1]).put("duration_in_millis", c[1] / 4);
         ObjectNode flow = p.putObject("flow");
-        rate(flow, "worker_utilization", stalled ? 0 : 1.5, 1.2);
+        rate(flow, "worker_utilization", stalled || wedged ? 0 : 1.5, 1.2);
         rate(flow, "worker_millis_per_event", 0.25, 0.25);
     }
 

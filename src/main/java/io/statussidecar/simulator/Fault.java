@@ -13,5 +13,13 @@ public enum Fault {
     /** Answers 500 with a Logstash-style error, as during start-up. */
     HTTP_500,
     /** Answers 200 with a JSON body far larger than any real one. */
-    OVERSIZED
+    OVERSIZED,
+    /** Announces a 300 MB body (Content-Length) and sends it as fast as the sidecar reads. */
+    HUGE,
+    /** A chunked body that never ends. */
+    ENDLESS,
+    /** Sends its answer one byte a second (every single read succeeds; the whole never arrives). */
+    DRIP,
+    /** Sends the headers and half a body, then nothing more (until the fault is cleared). */
+    HALF
 }

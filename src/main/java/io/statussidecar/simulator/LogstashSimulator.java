@@ -34,6 +34,8 @@ public final class LogstashSimulator implements AutoCloseable {
     public static final String BASE_ROOT = "logstash-exporter/8.15.2/node_info.json";
 
     private static final long MAX_HANG_MILLIS = 60_000;
+    /** Switches for a simulator in another process (bench/): {@code /_simulator/fault/DRIP}, {@code /_simulator/wedge/on}. */
+    static final String CONTROL = "/_simulator/";
 
     private final Function<String, Optional<String>> modelDispatcher;
     private final AviatrixModel model;
@@ -205,6 +207,34 @@ public final class LogstashSimulator implements AutoCloseable {
     }
 
     /** Events keep entering the pipeline but none leave it. */
+    /** A memory queue with a blocked output: nothing enters, nothing leaves, workers busy (see the model). */
+    public void wedge(boolean wedged) {
+        synchronized (model()) {
+            model().wedge(wedged);
+        }
+    }
+
+    /** Runs a second pipeline beside main. */
+    public void edgePipeline(boolean on) {
+        synchronized (model()) {
+            model().edge(on);
+        }
+    }
+
+    /** One pipeline's counters back to zero, as when Logstash reloads its configuration. */
+    public void reloadPipeline(String id) {
+        synchronized (model()) {
+            model().reload(id);
+        }
+    }
+
+    /** Logstash works on for {@code ticks} poll intervals that nobody asks about (an outage). */
+    public void advance(int ticks) {
+        synchronized (model()) {
+            model().advance(ticks);
+        }
+    }
+
     public void stall(boolean stalled) {
         synchronized (model()) {
             model().stall(stalled);
@@ -290,6 +320,10 @@ public final class LogstashSimulator implements AutoCloseable {
     private void respond(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (path.startsWith(CONTROL)) {
+            control(exchange, path.substring(CONTROL.length()));
+            return;
+        }
         String auth = requiredAuthorization;
         if (auth != null && !auth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "application/json", "{\"error\":\"authentication required\"}");
@@ -311,6 +345,10 @@ public final class LogstashSimulator implements AutoCloseable {
             }
             case OVERSIZED -> {
                 oversized(exchange);
+                return;
+            }
+            case HUGE, ENDLESS, DRIP, HALF -> {
+                hostile(exchange, fault);
                 return;
             }
             default -> {
@@ -350,6 +388,23 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    private void control(HttpExchange exchange, String command) throws IOException {
+        String[] parts = command.split("/");
+        boolean on = parts.length > 1 && parts[1].equals("on");
+        switch (parts[0]) {
+            case "fault" -> fail(Fault.valueOf(parts.length > 1 ? parts[1] : "NONE"));
+            case "wedge" -> wedge(on);
+            case "stall" -> stall(on);
+            case "idle" -> idle(on);
+            case "restart" -> restart();
+            default -> {
+                send(exchange, 404, "text/plain", "unknown control " + command);
+                return;
+            }
+        }
+        send(exchange, 200, "text/plain", "ok " + command);
+    }
+
     private void hang() {
         long deadline = System.currentTimeMillis() + MAX_HANG_MILLIS;
         synchronized (hangLock) {
@@ -376,6 +431,58 @@ public final class LogstashSimulator implements AutoCloseable {
             out.write("\"}".getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // The client hung up once it had read enough: that is the expected outcome.
+        }
+    }
+
+    /** Bodies no real Logstash sends, each until the sidecar gives up (or the fault is cleared). */
+    private void hostile(HttpExchange exchange, Fault kind) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        long deadline = System.currentTimeMillis() + MAX_HANG_MILLIS;
+        byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = exchange.getResponseBody()) {
+            switch (kind) {
+                case HUGE -> {
+                    long size = 300L * 1024 * 1024;
+                    exchange.sendResponseHeaders(200, size);
+                    out.write('{');
+                    for (long sent = 1; sent + chunk.length < size && fault == kind; sent += chunk.length) {
+                        out.write(chunk);
+                    }
+                }
+                case ENDLESS -> {
+                    exchange.sendResponseHeaders(200, 0); // 0: chunked
+                    out.write('{');
+                    while (fault == kind && System.currentTimeMillis() < deadline) {
+                        out.write(chunk);
+                    }
+                }
+                case DRIP -> {
+                    exchange.sendResponseHeaders(200, 100_000);
+                    while (fault == kind && System.currentTimeMillis() < deadline) {
+                        out.write(' ');
+                        out.flush();
+                        sleep(1000);
+                    }
+                }
+                default -> { // HALF
+                    exchange.sendResponseHeaders(200, 2 * 1024);
+                    out.write("{\"host\":\"logstash\",\"version\":\"8.15.2\",".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    while (fault == kind && System.currentTimeMillis() < deadline) {
+                        sleep(100);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The sidecar hung up: that is the outcome these faults are for.
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

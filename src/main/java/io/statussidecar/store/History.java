@@ -16,6 +16,8 @@ public final class History {
     private final HistoryRing polls;
     private final HistoryRing minutes;
     private final HistoryRing tenMinutes;
+    private long lastSuccessSequence = -1;
+    private long lastSuccessMillis;
 
     public History(Duration pollInterval, boolean[] gauge) {
         this.pollInterval = pollInterval;
@@ -25,10 +27,19 @@ public final class History {
         this.tenMinutes = HistoryRing.perStep(TEN_MINUTE_STEPS, Duration.ofMinutes(10).toMillis(), gauge);
     }
 
+    /** Records a poll: {@code values} null for a failed one. Called by one writer at a time. */
     public void record(long pollSequence, long timeMillis, double[] values) {
-        polls.record(pollSequence, timeMillis, values);
-        minutes.record(pollSequence, timeMillis, values);
-        tenMinutes.record(pollSequence, timeMillis, values);
+        if (values == null) {
+            polls.record(pollSequence, timeMillis, null);
+            minutes.record(pollSequence, timeMillis, null);
+            tenMinutes.record(pollSequence, timeMillis, null);
+            return;
+        }
+        polls.record(pollSequence, timeMillis, values, lastSuccessSequence, lastSuccessMillis);
+        minutes.record(pollSequence, timeMillis, values, lastSuccessSequence, lastSuccessMillis);
+        tenMinutes.record(pollSequence, timeMillis, values, lastSuccessSequence, lastSuccessMillis);
+        lastSuccessSequence = pollSequence;
+        lastSuccessMillis = timeMillis;
     }
 
     /** The steps of {@code range} that end at {@code nowMillis}, and the step length in seconds. */

@@ -52,6 +52,17 @@ public final class HistoryRing {
      * time); {@code null} records a failed poll, which opens its step without a value.
      */
     public synchronized void record(long pollSequence, long timeMillis, double[] values) {
+        record(pollSequence, timeMillis, values, -1, 0);
+    }
+
+    /**
+     * Records a successful poll that follows failed ones: its counter deltas cover the whole gap since
+     * the previous success ({@code sinceSequence}, {@code sinceMillis}), so they are spread evenly over
+     * the gap's steps (by poll, or by wall-clock time), and a total over any range stays right with no
+     * step spiking. Gauges belong to this poll alone. {@code sinceSequence} below 0: no gap to spread.
+     */
+    public synchronized void record(long pollSequence, long timeMillis, double[] values, long sinceSequence,
+            long sinceMillis) {
         long key = stepMillis == 0 ? pollSequence : Math.floorDiv(timeMillis, stepMillis);
         if (newestKey == EMPTY) {
             firstKey = key;
@@ -68,11 +79,37 @@ public final class HistoryRing {
         if (keys[i] != key || values == null) {
             return;
         }
+        boolean gap = sinceSequence >= 0 && pollSequence - sinceSequence > 1 && timeMillis > sinceMillis;
         for (int s = 0; s < values.length && s < sums.length; s++) {
-            if (!Double.isNaN(values[s])) {
+            if (Double.isNaN(values[s])) {
+                continue;
+            }
+            if (!gap || gauge[s]) {
                 sums[s][i] += values[s];
                 counts[s][i]++;
+            } else if (stepMillis == 0) {
+                long steps = pollSequence - sinceSequence;
+                for (long k = sinceSequence + 1; k <= pollSequence; k++) {
+                    add(s, k, values[s] / steps);
+                }
+            } else {
+                double span = timeMillis - sinceMillis;
+                for (long k = Math.floorDiv(sinceMillis, stepMillis); k <= key; k++) {
+                    long overlap = Math.min(timeMillis, (k + 1) * stepMillis) - Math.max(sinceMillis, k * stepMillis);
+                    if (overlap > 0) {
+                        add(s, k, values[s] * overlap / span);
+                    }
+                }
             }
+        }
+    }
+
+    // Into a step the ring still holds; a share for a step it no longer holds is gone with that step.
+    private void add(int series, long key, double value) {
+        int i = slot(key);
+        if (keys[i] == key && key <= newestKey) {
+            sums[series][i] += value;
+            counts[series][i]++;
         }
     }
 

@@ -13,9 +13,11 @@ public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String
 
     /**
      * Per user pipeline: when it was first seen, when events last entered and left it, when its
-     * dead-letter queue last dropped events, and when a reload last failed and last succeeded.
+     * dead-letter queue last dropped events, when a reload last failed and last succeeded, and since
+     * when its workers have been fully busy or its queue fully backpressured at every poll (null when
+     * the last poll was not).
      */
     public record Pipeline(Instant firstSeenAt, Instant inAdvancedAt, Instant outAdvancedAt, Instant dlqDroppedAt,
-            Instant reloadFailedAt, Instant reloadSucceededAt) {
+            Instant reloadFailedAt, Instant reloadSucceededAt, Instant blockedSince) {
     }
 }
