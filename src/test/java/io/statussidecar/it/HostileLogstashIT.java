@@ -53,7 +53,9 @@ class HostileLogstashIT {
     static final Duration DEADLINE = Duration.ofSeconds(3);
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1, as probes and load balancers speak it (the JDK client would upgrade to h2c otherwise).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private LogstashSimulator simulator;
     private Process sidecar;
     private Path output;
