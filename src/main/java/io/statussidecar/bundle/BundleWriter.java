@@ -45,6 +45,7 @@ import io.statussidecar.logs.ForwardLines;
 import io.statussidecar.logs.LogsResource;
 import io.statussidecar.logstash.LogstashClient;
 import io.statussidecar.logstash.LogstashUnavailable;
+import io.statussidecar.security.Redactor;
 import io.statussidecar.store.HistoryRange;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Snapshot;

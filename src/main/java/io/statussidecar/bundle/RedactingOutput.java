@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.statussidecar.security.Redactor;
+
 /**
  * Redacts what is written through it line by line, so a document is redacted as it is produced and
  * never held whole. Closing it writes the last line (if it had no line break) but not the target.

@@ -80,7 +80,7 @@ public class Collector {
             }
             wasFailing = false;
         } catch (LogstashUnavailable e) {
-            poll = Poll.failure(at, e.getMessage());
+            poll = Poll.failure(at, e.detail(), e.getMessage());
             if (!wasFailing) {
                 LOG.warnf("Polling Logstash failed: %s", e.getMessage());
             }
@@ -88,7 +88,8 @@ public class Collector {
         } catch (RuntimeException e) {
             // A bug of ours must not stop the collector; the poll counts as failed and says why.
             LOG.error("Unexpected error while polling Logstash", e);
-            poll = Poll.failure(at, "internal error while reading Logstash's answer: " + e);
+            String why = "internal error while reading Logstash's answer: " + e.getClass().getSimpleName();
+            poll = Poll.failure(at, why, why);
             wasFailing = true;
         }
         store.record(poll);

@@ -16,6 +16,7 @@ import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.Trends;
+import io.statussidecar.security.Redactor;
 
 /**
  * The health rules of SPEC §5: a pure function from what the store knows to a status and its reasons.
@@ -91,12 +92,12 @@ public final class HealthRules {
             return Optional.empty();
         }
         return Optional.of(new Reason("logstash_unreachable", Status.UNHEALTHY, "Logstash at " + in.logstashUrl()
-                + " has not answered for " + seconds(Duration.between(st.failingSince(), in.now())) + ": " + st.lastError()
+                + " has not answered for " + seconds(Duration.between(st.failingSince(), in.now())) + ": " + st.lastErrorSummary()
                 + ". Check that Logstash runs and that its API (api.http.host, port 9600) is reachable from the sidecar"));
     }
 
     private static Reason starting(HealthInputs in) {
-        String why = in.status().lastError() == null ? "the first poll has not finished" : in.status().lastError();
+        String why = in.status().lastError() == null ? "the first poll has not finished" : in.status().lastErrorSummary();
         return new Reason("starting", Status.UNHEALTHY, "No successful poll of Logstash at " + in.logstashUrl() + " yet: " + why);
     }
 
@@ -232,7 +233,7 @@ public final class HealthRules {
         Snapshot.DeadLetterQueue d = p.deadLetterQueue();
         return Optional.of(new Reason("dlq_dropping", Status.DEGRADED, "Pipeline '" + p.id()
                 + "': the dead-letter queue is dropping events (" + (d == null ? "?" : d.droppedEvents()) + " dropped so far"
-                + (d == null || d.lastError() == null ? "" : "; last error: " + d.lastError())
+                + (d == null || d.lastError() == null ? "" : "; last error: " + Redactor.text(d.lastError()))
                 + "). Raise dead_letter_queue.max_bytes or reprocess the queue"));
     }
 
@@ -244,7 +245,7 @@ public final class HealthRules {
         String error = p.reloads() == null ? null : p.reloads().lastError();
         return Optional.of(new Reason("config_reload_failed", Status.DEGRADED, "Pipeline '" + p.id()
                 + "': the last configuration reload failed, Logstash still runs the previous one"
-                + (error == null ? "" : ": " + error) + ". Fix the pipeline configuration"));
+                + (error == null ? "" : ": " + Redactor.text(error)) + ". Fix the pipeline configuration"));
     }
 
     private static Optional<Reason> heapPressure(HealthInputs in) {

@@ -38,6 +38,7 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 import io.statussidecar.config.EffectiveSettings;
 import io.statussidecar.config.LogstashConfig;
 import io.statussidecar.config.LogstashTarget;
+import io.statussidecar.security.Redactor;
 import io.vertx.core.http.HttpClosedException;
 
 /**
@@ -181,7 +182,7 @@ public class LogstashClient {
                         throw (IOException) t;
                     }
                 }
-                throw new Unusable("is not the expected JSON (" + oneLine(e.getOriginalMessage()) + "): " + body.snippet());
+                throw new Unusable("is not the expected JSON", " (" + oneLine(e.getOriginalMessage()) + "): " + body.snippet());
             }
         });
     }
@@ -192,8 +193,16 @@ public class LogstashClient {
 
     /** The body arrived whole but cannot be used; the message completes "response from URL ...". */
     private static final class Unusable extends IOException {
+        private final String quote;
+
         Unusable(String message) {
+            this(message, "");
+        }
+
+        /** {@code quote}: what of Logstash's answer explains it, for the detail only. */
+        Unusable(String message, String quote) {
             super(message, null);
+            this.quote = quote;
         }
     }
 
@@ -227,14 +236,16 @@ public class LogstashClient {
             if (status < 200 || status > 299) {
                 body.readNBytes(Body.HEAD_BYTES);
                 String snippet = body.snippet();
-                throw new LogstashUnavailable("HTTP " + status + " from " + url + (snippet.isEmpty() ? "" : ": " + snippet));
+                String summary = "HTTP " + status + " from " + url;
+                throw new LogstashUnavailable(summary, snippet.isEmpty() ? summary : summary + ": " + Redactor.text(snippet));
             }
             return bodyReader.read(body);
         } catch (Body.TooLarge e) {
             throw new LogstashUnavailable("response from " + url + " is larger than " + mebibytes(maxBytes)
                     + " MiB; refusing to read it");
         } catch (Unusable e) {
-            throw new LogstashUnavailable("response from " + url + " " + e.getMessage());
+            String summary = "response from " + url + " " + e.getMessage();
+            throw new LogstashUnavailable(summary, summary + Redactor.text(e.quote));
         } catch (ProcessingException | WebApplicationException | IOException e) {
             if (System.nanoTime() - deadlineNanos >= 0 || e instanceof Body.Late || Thread.currentThread().isInterrupted()) {
                 throw new LogstashUnavailable("no complete answer from " + url + " within "

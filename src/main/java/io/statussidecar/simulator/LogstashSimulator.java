@@ -34,6 +34,7 @@ public final class LogstashSimulator implements AutoCloseable {
     public static final String BASE_ROOT = "logstash-exporter/8.15.2/node_info.json";
 
     private static final long MAX_HANG_MILLIS = 60_000;
+    private static final String DEFAULT_ERROR_BODY = "{\"error\":{\"type\":\"MetricNotFound\",\"reason\":\"For path: events\"}}";
     /** Switches for a simulator in another process (bench/): {@code /_simulator/fault/DRIP}, {@code /_simulator/wedge/on}. */
     static final String CONTROL = "/_simulator/";
 
@@ -47,6 +48,7 @@ public final class LogstashSimulator implements AutoCloseable {
     private volatile Fault fault = Fault.NONE;
     private volatile String requiredAuthorization;
     private volatile String healthReport;
+    private volatile String errorBody = DEFAULT_ERROR_BODY;
     private volatile String lastHotThreadsQuery;
     private ExecutorService executor;
     private HttpServer server;
@@ -207,6 +209,11 @@ public final class LogstashSimulator implements AutoCloseable {
     }
 
     /** Events keep entering the pipeline but none leave it. */
+    /** The body of the {@link Fault#HTTP_500} answer; null for Logstash's own. */
+    public void errorBody(String body) {
+        errorBody = body == null ? DEFAULT_ERROR_BODY : body;
+    }
+
     /** A memory queue with a blocked output: nothing enters, nothing leaves, workers busy (see the model). */
     public void wedge(boolean wedged) {
         synchronized (model()) {
@@ -339,8 +346,7 @@ public final class LogstashSimulator implements AutoCloseable {
                 return;
             }
             case HTTP_500 -> {
-                send(exchange, 500, "application/json",
-                        "{\"error\":{\"type\":\"MetricNotFound\",\"reason\":\"For path: events\"}}");
+                send(exchange, 500, "application/json", errorBody);
                 return;
             }
             case OVERSIZED -> {

@@ -14,19 +14,20 @@ public record CollectorStatus(
         Instant lastFinishedAt,
         Instant lastSuccessAt,
         String lastError,
+        String lastErrorSummary,
         int consecutiveFailures,
         Instant failingSince) {
 
     public static CollectorStatus initial(Instant startedAt) {
-        return new CollectorStatus(startedAt, 0, null, null, null, null, 0, null);
+        return new CollectorStatus(startedAt, 0, null, null, null, null, null, 0, null);
     }
 
     CollectorStatus after(Poll poll, Instant finishedAt) {
         if (poll.ok()) {
-            return new CollectorStatus(startedAt, attempts + 1, poll.at(), finishedAt, poll.at(), null, 0, null);
+            return new CollectorStatus(startedAt, attempts + 1, poll.at(), finishedAt, poll.at(), null, null, 0, null);
         }
         return new CollectorStatus(startedAt, attempts + 1, poll.at(), finishedAt, lastSuccessAt,
-                poll.error(), consecutiveFailures + 1, failingSince == null ? poll.at() : failingSince);
+                poll.error(), poll.errorSummary(), consecutiveFailures + 1, failingSince == null ? poll.at() : failingSince);
     }
 
     public boolean attempted() {

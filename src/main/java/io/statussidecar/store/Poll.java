@@ -8,15 +8,16 @@ import java.time.Instant;
  * unknown). {@code logstashHealth} is the latest {@code /_health_report}, null where Logstash has none.
  */
 public record Poll(Instant at, Snapshot snapshot, double[] sample, Trends trends, LogstashHealth logstashHealth,
-        String error) {
+        String error, String errorSummary) {
 
     public static Poll success(Instant at, Snapshot snapshot, double[] sample, Trends trends,
             LogstashHealth logstashHealth) {
-        return new Poll(at, snapshot, sample, trends, logstashHealth, null);
+        return new Poll(at, snapshot, sample, trends, logstashHealth, null, null);
     }
 
-    public static Poll failure(Instant at, String error) {
-        return new Poll(at, null, null, null, null, error);
+    /** {@code error} may quote Logstash's answer (redacted); {@code summary} quotes nothing it sent. */
+    public static Poll failure(Instant at, String error, String summary) {
+        return new Poll(at, null, null, null, null, error, summary);
     }
 
     public boolean ok() {

@@ -58,7 +58,7 @@ class HealthReportFixturesTest {
         Snapshot.Pipeline main = new Snapshot.Pipeline("main", false, 1, 125, null, java.util.Map.of(), null, null, null, List.of());
         Snapshot s = new Snapshot(now, new Snapshot.Node("id", "n", "h", "8.16.1", report.status(), "e", 1L, null), null, null,
                 null, java.util.Map.of(), List.of(main), List.of());
-        CollectorStatus status = new CollectorStatus(now, 1, now, now, now, null, 0, null);
+        CollectorStatus status = new CollectorStatus(now, 1, now, now, now, null, null, 0, null);
         Thresholds t = new Thresholds(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2),
                 Duration.ofMinutes(15), 90, 95, Duration.ofSeconds(36));
         return new HealthInputs(now, "http://localhost:9600", s, List.of(s), new Trends(now, now, java.util.Map.of()), report,

@@ -44,7 +44,8 @@ class HealthRulesTest {
     @Test
     void failuresWithinTheGraceKeepTheLastDataAndStayHealthy() {
         CollectorStatus failing = new CollectorStatus(NOW.minusSeconds(60), 10, NOW, NOW, NOW.minusSeconds(10),
-                "connection refused by http://localhost:9600/_node/stats", 2, NOW.minusSeconds(14));
+                "connection refused by http://localhost:9600/_node/stats", "connection refused by http://localhost:9600/_node/stats",
+                2, NOW.minusSeconds(14));
 
         Verdict v = HealthRules.evaluate(inputs(snapshot("8.15.2", "green"), failing, LogProfile.of("all", LogTypeRules.builtIn())));
 
@@ -86,7 +87,7 @@ class HealthRulesTest {
     }
 
     private static CollectorStatus polledAt(Instant at) {
-        return new CollectorStatus(at.minusSeconds(60), 5, at, at, at, null, 0, null);
+        return new CollectorStatus(at.minusSeconds(60), 5, at, at, at, null, null, 0, null);
     }
 
     private static Snapshot snapshot(String version, String status) {

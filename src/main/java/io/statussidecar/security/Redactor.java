@@ -1,4 +1,4 @@
-package io.statussidecar.bundle;
+package io.statussidecar.security;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.statussidecar.bundle;
+package io.statussidecar.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
