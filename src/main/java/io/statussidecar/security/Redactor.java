@@ -22,16 +22,18 @@ public final class Redactor {
     static final Pattern AUTHORIZATION = Pattern.compile(
             "(?i)(\\b(?:proxy-)?authorization[\"']?\\s*(?:=>|[:=])\\s*[\"']?)(basic|bearer|splunk|token|digest|negotiate|apikey)\\s+[^\\s\"',;]+");
     static final Pattern SCHEME_TOKEN = Pattern.compile("\\b(Bearer|Splunk)\\s+[A-Za-z0-9._~+/=-]{16,}");
-    static final Pattern URL_CREDENTIALS = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)([^\\s:/@\"'<>]+):([^\\s@/\"'<>]+)@");
-    static final Pattern SECRET_KEY = Pattern.compile("(?i)password|passwd|passphrase|secret|token|api[_-]?key|apikey"
-            + "|access[_-]?key|private[_-]?key|credential|auth(?!or)");
-    /**
-     * Any {@code key <sep> value}; whether the key is secret is decided afterwards. Keys are whole tokens
-     * matched possessively, so a long run of word characters costs linear time, never backtracking.
-     */
-    static final Pattern KEY_VALUE = Pattern.compile("(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z0-9_.-]{1,80}+)\\1(\\s*+(?:=>|:|=)\\s*+)"
-            // a value quoted inside a JSON string (\"v\"), quoted, single-quoted, or bare
-            + "(\\\\\"(?:[^\\\\]|\\\\[^\"])*+\\\\\"|\"(?:[^\"\\\\]|\\\\.)*+\"|'[^']*+'|[^\\s,;&{}\\[\\]'\"\\\\][^\\s,;&}\\]'\"]*+)");
+    // The password runs to the last '@' before the host: a password may hold '@' itself (user:p@ss@host).
+    static final Pattern URL_CREDENTIALS = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)([^\\s:/@\"'<>]+):([^\\s/\"'<>]+)@(?=[^\\s/@\"'<>])");
+    static final Pattern SECRET_KEY = Pattern.compile("(?i)password|passwd|pwd$|passphrase|secret|token|api[_-]?key|apikey"
+            + "|access[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|signature|credential|auth(?!or)");
+    /** A key and its separator; the value after it is found by {@link #valueEnd}, which regexes do badly. */
+    static final Pattern KEY_SEPARATOR = Pattern.compile("(?<![A-Za-z0-9_.-])((?:\\\\)*+[\"']?)([A-Za-z0-9_.-]{1,80}+)\\1(\\s*+(?:=>|:|=)\\s*+)");
+    /** What starts another pair after a bare value: {@code , user=}, {@code  host: }, {@code  :id=>}. */
+    static final Pattern NEXT_PAIR = Pattern.compile("[\\s,]++[\"':]?[A-Za-z0-9_.-]{1,80}+[\"']?\\s*+(?:=>|:\\s|=)");
+    /** A bare {@code Basic <base64>} credential, wherever it stands. */
+    static final Pattern BASIC_TOKEN = Pattern.compile("\\b(Basic)\\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])");
+    /** 40 base64 characters standing alone: the shape of an AWS secret access key, named or not. */
+    static final Pattern AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
     static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile(
             "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|AKPA|ANPA|ANVA|APKA|AROA)[A-Z0-9]{16}\\b");
 
@@ -92,31 +94,147 @@ public final class Redactor {
     private static String rules(String line) {
         String s = AUTHORIZATION.matcher(line).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + " " + MASK));
         s = SCHEME_TOKEN.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
+        s = BASIC_TOKEN.matcher(s).replaceAll(m -> looksEncoded(m.group(2)) ? Matcher.quoteReplacement(m.group(1) + " " + MASK)
+                : Matcher.quoteReplacement(m.group()));
         s = URL_CREDENTIALS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
-        s = KEY_VALUE.matcher(s).replaceAll(Redactor::maskValue);
+        s = pairs(s);
+        s = AWS_SECRET.matcher(s).replaceAll(m -> mixed(m.group()) ? MASK : Matcher.quoteReplacement(m.group()));
         return AWS_ACCESS_KEY_ID.matcher(s).replaceAll(MASK);
     }
 
-    private static String maskValue(java.util.regex.MatchResult m) {
-        String key = m.group(2);
-        if (!SECRET_KEY.matcher(key).find()) {
-            // The value of an ordinary key may itself hold pairs, e.g. an error message quoting a config.
-            String value = m.group(4);
-            if (value.length() > 2 && value.startsWith("\"")) {
-                String inner = KEY_VALUE.matcher(value.substring(1, value.length() - 1)).replaceAll(Redactor::maskValue);
-                return Matcher.quoteReplacement(m.group(1) + key + m.group(1) + m.group(3) + "\"" + inner + "\"");
+    /**
+     * Every {@code key <sep> value} of the text: a secret key's whole value is masked (quoted, several
+     * words, commas, an array or object); an ordinary key's quoted value is searched for pairs of its own
+     * (an error quoting a configuration), and its bare value is read on for further pairs.
+     */
+    static String pairs(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        Matcher m = KEY_SEPARATOR.matcher(text);
+        int pos = 0;
+        while (pos < text.length() && m.find(pos)) {
+            int start = m.end();
+            int end = valueEnd(text, start);
+            String key = m.group(2);
+            String value = text.substring(start, end);
+            out.append(text, pos, start);
+            if (SECRET_KEY.matcher(key).find() && !key.toLowerCase(java.util.Locale.ROOT).endsWith("authorization")
+                    && !harmless(value)) {
+                // Under a "quoted" key the text is JSON: a bare value (a number) is masked as a string.
+                String masked = mask(value);
+                out.append(m.group(1).equals("\"") && masked.equals(MASK) ? "\"" + MASK + "\"" : masked);
+                pos = end;
+            } else if (quote(value) != null && value.length() >= 2 * quote(value).length() && value.endsWith(quote(value))) {
+                String q = quote(value);
+                out.append(q).append(pairs(value.substring(q.length(), value.length() - q.length()))).append(q);
+                pos = end;
+            } else {
+                pos = start; // read on inside: an object, an array or a bare value may hold pairs of their own
             }
-            return Matcher.quoteReplacement(m.group());
         }
-        String value = m.group(4);
+        out.append(text, pos, text.length());
+        return out.toString();
+    }
+
+    /** Where the value that starts at {@code start} ends (exclusive). */
+    static int valueEnd(String s, int start) {
+        if (start >= s.length()) {
+            return start;
+        }
+        char c = s.charAt(start);
+        String q = quote(s.substring(start, Math.min(s.length(), start + 16)));
+        if (q != null && q.length() > 1) { // \"v\" inside a JSON string, \\\"v\\\" inside one inside another
+            for (int close = s.indexOf(q, start + q.length()); close >= 0; close = s.indexOf(q, close + 1)) {
+                if (s.charAt(close - 1) != '\\') {
+                    return close + q.length();
+                }
+            }
+            return s.length();
+        }
+        if (c == '"' || c == '\'') {
+            for (int i = start + 1; i < s.length(); i++) {
+                if (s.charAt(i) == '\\') {
+                    i++;
+                } else if (s.charAt(i) == c) {
+                    return i + 1;
+                }
+            }
+            return s.length();
+        }
+        if (c == '[' || c == '{') {
+            int depth = 0;
+            char quote = 0;
+            for (int i = start; i < s.length(); i++) {
+                char d = s.charAt(i);
+                if (quote != 0) {
+                    if (d == '\\') {
+                        i++;
+                    } else if (d == quote) {
+                        quote = 0;
+                    }
+                } else if (d == '"' || d == '\'') {
+                    quote = d;
+                } else if (d == '[' || d == '{') {
+                    depth++;
+                } else if ((d == ']' || d == '}') && --depth == 0) {
+                    return i + 1;
+                }
+            }
+            return s.length();
+        }
+        Matcher next = NEXT_PAIR.matcher(s);
+        int end = s.length();
+        for (int i = start; i < s.length(); i++) {
+            char d = s.charAt(i);
+            if (d == '&' || d == ';' || d == '"' || d == '\'' || d == '}' || d == ']' || d == '\\') {
+                end = i;
+                break;
+            }
+            if ((Character.isWhitespace(d) || d == ',') && next.region(i, s.length()).lookingAt()) {
+                end = i;
+                break;
+            }
+        }
+        // A line's own trailing comma (JSON, Ruby hashes) separates, it is not part of the value.
+        while (end > start && (Character.isWhitespace(s.charAt(end - 1)) || s.charAt(end - 1) == ',')) {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean harmless(String value) {
         String bare = value.replaceAll("^\\\\?[\"']|\\\\?[\"']$", "");
-        // Authorization values were handled above with their scheme kept; null/true/false hide nothing.
-        if (key.toLowerCase(java.util.Locale.ROOT).endsWith("authorization") || bare.isEmpty() || bare.equals(MASK)
-                || bare.startsWith(MASK) || bare.equals("null") || bare.equals("true") || bare.equals("false")) {
-            return Matcher.quoteReplacement(m.group());
+        return bare.isEmpty() || bare.startsWith(MASK) || bare.equals("null") || bare.equals("true") || bare.equals("false")
+                || bare.equals("nil") || bare.equals("[]") || bare.equals("{}");
+    }
+
+    /** The quote a value starts with, with the backslashes that escape it ({@code "}, {@code \"}, ...), or null. */
+    static String quote(String value) {
+        int b = 0;
+        while (b < value.length() && value.charAt(b) == '\\') {
+            b++;
         }
-        String masked = value.startsWith("\\\"") ? "\\\"" + MASK + "\\\""
-                : value.startsWith("\"") ? "\"" + MASK + "\"" : value.startsWith("'") ? "'" + MASK + "'" : MASK;
-        return Matcher.quoteReplacement(m.group(1) + key + m.group(1) + m.group(3) + masked);
+        if (b < value.length() && (value.charAt(b) == '"' || value.charAt(b) == '\'') && (b == 0 || b % 2 == 1)) {
+            return value.substring(0, b + 1);
+        }
+        return null;
+    }
+
+    private static String mask(String value) {
+        String q = quote(value);
+        if (q != null) {
+            return q + MASK + q;
+        }
+        return value.startsWith("[") || value.startsWith("{") ? "\"" + MASK + "\"" : MASK;
+    }
+
+    // A base64 credential has digits, '+', '/', padding, or capitals inside; "Basic authentication" is a word.
+    private static boolean looksEncoded(String token) {
+        return token.length() % 4 == 0
+                && (token.matches(".*[0-9+/=].*") || token.substring(1).chars().anyMatch(Character::isUpperCase));
+    }
+
+    private static boolean mixed(String s) {
+        return s.chars().anyMatch(Character::isUpperCase) && s.chars().anyMatch(Character::isLowerCase)
+                && s.chars().anyMatch(Character::isDigit);
     }
 }

@@ -1,0 +1,165 @@
+package io.statussidecar.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * SPEC §7: the corpus of secret forms (each next to what it must become), and generated lines that plant
+ * random secrets in random contexts and positions, several per line, among ordinary pairs that must
+ * come out unchanged.
+ */
+class RedactorCorpusTest {
+
+    static Stream<RedactionCorpus.Entry> corpus() {
+        return RedactionCorpus.entries().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void eachCorpusFormBecomesWhatItMust(RedactionCorpus.Entry e) {
+        assertEquals(e.expected(), Redactor.text(e.input()), e.form());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `password: correct horse battery`                     | `password: ***`
+            `password=abc,def`                                    | `password=***`
+            `{"password": ["a"], "user": "bob"}`                  | `{"password": "***", "user": "bob"}`
+            `{"secret": {"k": "v"}, "n": 1}`                      | `{"secret": "***", "n": 1}`
+            `sent Basic dXNlcjpwYXNz upstream`                    | `sent Basic *** upstream`
+            `key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY leaked` | `key *** leaked`
+            `https://user:p@ss@host:9200/_bulk`                   | `https://user:***@host:9200/_bulk`
+            """)
+    void theFormsThatGotThroughBefore(String in, String out) {
+        assertEquals(out, Redactor.text(in));
+    }
+
+    @Test
+    void theCorpusCoversEveryFormAndEveryPlugin() {
+        List<RedactionCorpus.Entry> all = RedactionCorpus.entries();
+        for (String form : List.of(".conf", "yaml", "json", "log")) {
+            assertTrue(all.stream().anyMatch(e -> e.form().equals(form)), form);
+        }
+        String text = all.stream().map(RedactionCorpus.Entry::input).reduce("", String::concat);
+        for (String plugin : List.of("http", "splunk", "elasticsearch", "s3", "kafka", "jdbc", "azure", "beats", "tcp")) {
+            assertTrue(text.contains(plugin), plugin);
+        }
+    }
+
+    static final String[] SECRET_KEYS = { "password", "passwd", "secret", "token", "api_key", "apiKey", "access_key",
+        "secret_access_key", "ssl_key_passphrase", "jdbc_password", "client_secret", "hec_token", "auth", "credentials",
+        "keystore_password", "AccountKey", "SharedAccessKey", "session_token", "cloud_auth", "private_key" };
+    static final String[] ORDINARY = { "user=bob", "host => \"es1.internal\"", "port: 9200", "msg=\"hello world\"",
+        ":code=>403", "\"topic\":\"aviatrix\"", "region => 'us-east-1'", "pipeline.id: main", "retry=3" };
+
+    @Test
+    void randomSecretsInRandomContextsNeverSurviveAndOrdinaryTextIsKept() {
+        SplittableRandom random = new SplittableRandom(20261201);
+        for (int n = 0; n < 3000; n++) {
+            List<String> secrets = new ArrayList<>();
+            List<String> ordinary = new ArrayList<>();
+            StringBuilder line = new StringBuilder(random.nextBoolean() ? "[2026-12-01T00:00:00,000][ERROR][logstash.outputs.x] " : "");
+            int parts = 1 + random.nextInt(5);
+            for (int p = 0; p < parts; p++) {
+                if (p > 0) {
+                    line.append(random.nextBoolean() ? " " : ", ");
+                }
+                if (random.nextInt(3) == 0) {
+                    String o = ORDINARY[random.nextInt(ORDINARY.length)];
+                    ordinary.add(o);
+                    line.append(o);
+                    continue;
+                }
+                line.append(planted(random, secrets));
+            }
+            String out = Redactor.text(line.toString());
+            for (String s : secrets) {
+                assertFalse(out.contains(s), "secret '" + s + "' survived in: " + line + "\n  -> " + out);
+                for (String word : s.split("[ ,]")) {
+                    assertFalse(word.length() >= 6 && out.contains(word), "part '" + word + "' of a secret survived in: "
+                            + line + "\n  -> " + out);
+                }
+            }
+            for (String o : ordinary) {
+                assertTrue(out.contains(o), "ordinary '" + o + "' was changed in: " + line + "\n  -> " + out);
+            }
+        }
+    }
+
+    private static String planted(SplittableRandom random, List<String> secrets) {
+        String key = SECRET_KEYS[random.nextInt(SECRET_KEYS.length)];
+        switch (random.nextInt(9)) {
+            case 0: {
+                String s = secret(random, "ABCDEFGHabcdefgh0123456789!@#%^*_+.-,:;=& ", true);
+                secrets.add(s);
+                return key + " => \"" + s + "\"";
+            }
+            case 1: {
+                String s = secret(random, "ABCDEFGHabcdefgh0123456789!@#%^*_+.-,:;=\" ", true);
+                secrets.add(s);
+                return key + " => '" + s + "'";
+            }
+            case 2: {
+                String s = secret(random, "ABCDEFGHabcdefgh0123456789!@#%^*_+.-", false);
+                secrets.add(s);
+                return key + "=" + s;
+            }
+            case 3: {
+                String s = secret(random, "ABCDEFGHabcdefgh0123456789!@#%^*_+.- ", false);
+                secrets.add(s);
+                return key + ": " + s;
+            }
+            case 4: {
+                String s = secret(random, "ABCDEFGHabcdefgh0123456789!@#%^*_+.-,:;=& ", true);
+                secrets.add(s);
+                return "\"" + key + "\":\"" + s + "\"";
+            }
+            case 5: {
+                String s = secret(random, "ABCDEFGHabcdefgh0123456789!@#%^*_+.-", false);
+                secrets.add(s);
+                return ":" + key + "=>\"" + s + "\"";
+            }
+            case 6: {
+                String a = secret(random, "ABCDEFGHabcdefgh0123456789", false);
+                String b = secret(random, "ABCDEFGHabcdefgh0123456789", false);
+                secrets.add(a);
+                secrets.add(b);
+                return "\"" + key + "\": [\"" + a + "\", {\"inner\": \"" + b + "\"}]";
+            }
+            case 7: {
+                String s = secret(random, "ABCDEFGHabcdefgh0123456789!%*_+.-@", false);
+                secrets.add(s);
+                return "https://svc:" + s + "@splunk.corp:8088/services";
+            }
+            default: {
+                String s = java.util.Base64.getEncoder().encodeToString(
+                        (secret(random, "abcdefgh0123", false) + ":" + secret(random, "ABCDEF4567", false)).getBytes());
+                secrets.add(s);
+                return (random.nextBoolean() ? "Authorization: Basic " : "header Basic ") + s;
+            }
+        }
+    }
+
+    /** 8 to 24 characters of the alphabet; starts and ends with a letter or digit, so it is a word. */
+    private static String secret(SplittableRandom random, String alphabet, boolean quoted) {
+        int length = 8 + random.nextInt(17);
+        StringBuilder s = new StringBuilder();
+        String ends = "ABCDEFGHabcdefgh0123456789";
+        s.append(ends.charAt(random.nextInt(ends.length())));
+        for (int i = 1; i < length - 1; i++) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        s.append(ends.charAt(random.nextInt(ends.length())));
+        return s.toString();
+    }
+}
