@@ -103,10 +103,10 @@ public class BundleWriter {
     }
 
     /**
-     * What will be written: the name, the sidecar's own documents (serialized again, and redacted, as
-     * they are written), Logstash's answers (already redacted) and the log part.
+     * What will be written, in this order: the manifest, the sidecar's own documents (serialized again,
+     * and redacted, as they are written), Logstash's answers (already redacted) and the log part.
      */
-    public record Bundle(String name, List<Document> documents, Map<String, byte[]> files, LogPart log) {
+    public record Bundle(String name, byte[] manifest, List<Document> documents, Map<String, byte[]> files, LogPart log) {
     }
 
     /**
@@ -147,10 +147,7 @@ public class BundleWriter {
 
         LogPart log = log(items);
         Manifest manifest = new Manifest(version, now, client.target().displayUrl(), items);
-        Map<String, byte[]> ordered = new LinkedHashMap<>();
-        ordered.put("manifest.json", Redactor.text(toJson(manifest)).getBytes(StandardCharsets.UTF_8));
-        ordered.putAll(files);
-        return new Bundle(name, documents, ordered, log);
+        return new Bundle(name, Redactor.text(toJson(manifest)).getBytes(StandardCharsets.UTF_8), documents, files, log);
     }
 
     /** Streams the archive. Closes the log. */
@@ -158,22 +155,16 @@ public class BundleWriter {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             Instant now = store.clock().instant();
-            boolean documentsWritten = false;
-            for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
-                TarArchiveEntry e = entry(bundle.name() + "/" + f.getKey(), f.getValue().length, now);
-                tar.putArchiveEntry(e);
-                tar.write(f.getValue());
+            put(tar, bundle.name() + "/manifest.json", bundle.manifest(), now);
+            for (Document d : bundle.documents()) {
+                tar.putArchiveEntry(entry(bundle.name() + "/" + d.path(), d.redactedSize(), now));
+                Exactly exact = new Exactly(tar, d.redactedSize());
+                serialize(d.value(), exact);
+                exact.pad();
                 tar.closeArchiveEntry();
-                if (!documentsWritten) { // right after the manifest, which comes first
-                    documentsWritten = true;
-                    for (Document d : bundle.documents()) {
-                        tar.putArchiveEntry(entry(bundle.name() + "/" + d.path(), d.redactedSize(), now));
-                        Exactly exact = new Exactly(tar, d.redactedSize());
-                        serialize(d.value(), exact);
-                        exact.pad();
-                        tar.closeArchiveEntry();
-                    }
-                }
+            }
+            for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
+                put(tar, bundle.name() + "/" + f.getKey(), f.getValue(), now);
             }
             LogPart log = bundle.log();
             if (log != null) {
@@ -187,6 +178,12 @@ public class BundleWriter {
             }
             tar.finish();
         }
+    }
+
+    private static void put(TarArchiveOutputStream tar, String name, byte[] content, Instant now) throws IOException {
+        tar.putArchiveEntry(entry(name, content.length, now));
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     private LogPart log(List<Item> items) {

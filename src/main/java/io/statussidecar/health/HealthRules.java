@@ -62,8 +62,7 @@ public final class HealthRules {
             return reasons;
         }
         reasons.addAll(logstashStatus(in));
-        // Each rule looks pipelines up by id in each recent poll: indexed once, not searched (thousands of pipelines).
-        List<Map<String, Snapshot.Pipeline>> recent = in.recent().stream().map(Snapshot::userPipelinesById).toList();
+        List<Map<String, Snapshot.Pipeline>> recent = in.recentPipelines();
         for (Snapshot.Pipeline p : s.userPipelines()) {
             Trends.Pipeline trend = in.trends().pipelines().get(p.id());
             pipelineStalled(in, p, trend).ifPresent(reasons::add);

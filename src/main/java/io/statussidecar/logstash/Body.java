@@ -78,9 +78,4 @@ final class Body extends FilterInputStream {
         String text = new String(head, 0, headLength, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
-
-    /** Reads what is left, within the cap, and returns the whole body. */
-    byte[] readAll() throws IOException {
-        return readAllBytes();
-    }
 }

@@ -137,7 +137,7 @@ public class LogstashClient {
             case "/_health_report" -> api::healthReport;
             default -> throw new IllegalArgumentException("not a copied endpoint: " + path);
         };
-        return new Raw(exchange(path, call, maxBytes, Body::readAll), "application/json");
+        return new Raw(exchange(path, call, maxBytes, Body::readAllBytes), "application/json");
     }
 
     /** Like {@link #raw}, but empty where Logstash answers 404 (an endpoint its version does not have). */
@@ -152,7 +152,7 @@ public class LogstashClient {
     public Raw hotThreads(Integer threads, Integer stacktraceSize, Boolean ignoreIdleThreads, Boolean human, long maxBytes)
             throws LogstashUnavailable {
         byte[] body = exchange("/_node/hot_threads", () -> api.hotThreads(threads, stacktraceSize, ignoreIdleThreads, human),
-                maxBytes, Body::readAll);
+                maxBytes, Body::readAllBytes);
         return new Raw(body, Boolean.TRUE.equals(human) ? "text/plain; charset=UTF-8" : "application/json");
     }
 

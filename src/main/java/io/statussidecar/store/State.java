@@ -1,7 +1,9 @@
 package io.statussidecar.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the store knows after a poll, published as one value: a reader that takes one
@@ -10,25 +12,30 @@ import java.util.List;
  * when there is none.
  *
  * @param recent the last {@link MetricsStore#RECENT_POLLS} successful polls, oldest first
+ * @param recentPipelines their user pipelines by id, indexed once per poll for the rules that compare
+ *        a pipeline across polls (thousands of pipelines: no search per request)
  */
-public record State(Snapshot latest, List<Snapshot> recent, Trends trends, LogstashHealth logstashHealth,
-        CollectorStatus collector) {
+public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Snapshot.Pipeline>> recentPipelines,
+        Trends trends, LogstashHealth logstashHealth, CollectorStatus collector) {
 
     static State initial(Instant startedAt) {
-        return new State(null, List.of(), Trends.NONE, null, CollectorStatus.initial(startedAt));
+        return new State(null, List.of(), List.of(), Trends.NONE, null, CollectorStatus.initial(startedAt));
     }
 
     State after(Poll poll, Instant finishedAt) {
         CollectorStatus status = collector.after(poll, finishedAt);
         if (!poll.ok()) {
-            return new State(latest, recent, trends, logstashHealth, status);
+            return new State(latest, recent, recentPipelines, trends, logstashHealth, status);
         }
         int keep = Math.min(recent.size(), MetricsStore.RECENT_POLLS - 1);
         Snapshot[] last = new Snapshot[keep + 1];
+        List<Map<String, Snapshot.Pipeline>> indexed = new ArrayList<>(keep + 1);
         for (int i = 0; i < keep; i++) {
             last[i] = recent.get(recent.size() - keep + i);
+            indexed.add(recentPipelines.get(recentPipelines.size() - keep + i));
         }
         last[keep] = poll.snapshot();
-        return new State(poll.snapshot(), List.of(last), poll.trends(), poll.logstashHealth(), status);
+        indexed.add(Map.copyOf(poll.snapshot().userPipelinesById()));
+        return new State(poll.snapshot(), List.of(last), List.copyOf(indexed), poll.trends(), poll.logstashHealth(), status);
     }
 }

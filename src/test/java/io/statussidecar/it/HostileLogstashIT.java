@@ -85,7 +85,7 @@ class HostileLogstashIT {
         sidecar = pb.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         base = "http://127.0.0.1:" + port;
         long deadline = System.currentTimeMillis() + 30_000;
-        while (get("/api/stats").statusCode() != 200) {
+        while (status("/api/stats") != 200) {
             assertAlive();
             assertTrue(System.currentTimeMillis() < deadline, "no stats within 30 s: " + Files.readString(output));
             Thread.sleep(100);
@@ -188,10 +188,15 @@ class HostileLogstashIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path, Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status, or -1 while the sidecar is not listening yet. */
+    private int status(String path) throws IOException, InterruptedException {
         try {
-            return http.send(request(path, Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofString());
+            return get(path).statusCode();
         } catch (java.net.ConnectException e) {
-            return new Refused();
+            return -1;
         }
     }
 
@@ -226,40 +231,5 @@ class HostileLogstashIT {
             // not Linux, or the process is gone
         }
         return "?";
-    }
-
-    /** The sidecar not listening (yet). */
-    private static final class Refused implements HttpResponse<String> {
-        public int statusCode() {
-            return -1;
-        }
-
-        public HttpRequest request() {
-            return null;
-        }
-
-        public java.util.Optional<HttpResponse<String>> previousResponse() {
-            return java.util.Optional.empty();
-        }
-
-        public java.net.http.HttpHeaders headers() {
-            return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
-        }
-
-        public String body() {
-            return "";
-        }
-
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return java.util.Optional.empty();
-        }
-
-        public URI uri() {
-            return null;
-        }
-
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
-        }
     }
 }
