@@ -412,14 +412,24 @@ final class AviatrixModel {
         r.put("last_1_minute", Math.round(current * 1000) / 1000.0);
     }
 
+    /** Sets the value at a JSON pointer; object members on the way are made, array elements must exist. */
     private static void set(ObjectNode root, String pointer, JsonNode value) {
         String[] parts = pointer.substring(1).split("/");
-        ObjectNode node = root;
+        JsonNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            node = child instanceof ObjectNode o ? o : node.putObject(parts[i]);
+            if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                node = array.get(Integer.parseInt(parts[i]));
+            } else {
+                JsonNode child = node.get(parts[i]);
+                node = child != null && child.isContainerNode() ? child : ((ObjectNode) node).putObject(parts[i]);
+            }
         }
-        node.set(parts[parts.length - 1], value);
+        String last = parts[parts.length - 1];
+        if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            array.set(Integer.parseInt(last), value);
+        } else {
+            ((ObjectNode) node).set(last, value);
+        }
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -70,6 +70,27 @@ class SidecarIT {
                 .body("error", equalTo("invalid_range"));
     }
 
+    /** SPEC §8 and §10: the page and everything it names come from the packaged jar, under 250 KB. */
+    @Test
+    void dashboardAndItsAssets() {
+        String page = given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .extract().asString();
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page);
+        long total = page.length();
+        int count = 0;
+        while (assets.find()) {
+            String path = assets.group(1).replace("&amp;", "&");
+            if (path.startsWith("/api/support-bundle") || path.startsWith("/api/logs")) {
+                continue; // downloads, not part of the page
+            }
+            total += given().get(path).then().statusCode(200).extract().asByteArray().length;
+            count++;
+        }
+        assertTrue(count >= 4, "the page names its scripts and styles: " + count);
+        assertTrue(total < 250 * 1024, "page weight " + total);
+    }
+
     @Test
     void logsHotThreadsAndBundle() throws IOException {
         given().get("/api/logs").then().statusCode(404).contentType("application/json")

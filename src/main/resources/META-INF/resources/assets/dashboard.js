@@ -1,0 +1,375 @@
+// The status sidecar's dashboard (SPEC §8). Everything shown comes from the sidecar's own JSON API
+// and is put into the page as text nodes (never as markup): plugin ids, pipeline ids, reasons and
+// Logstash's error messages are whatever Logstash or its configuration says.
+(function () {
+  'use strict';
+
+  var REFRESH_MS = Number(document.body.dataset.refreshMs) || 5000;
+  var RANGES = ['5m', '15m', '1h', '6h', '12h', '24h', '7d'];
+  var RANGE_SECONDS = { '5m': 300, '15m': 900, '1h': 3600, '6h': 21600, '12h': 43200, '24h': 86400, '7d': 604800 };
+  var RANGE_KEY = 'status-sidecar.range';
+  var range = readRange();
+  var charts = {};
+  var timer = null;
+  var historyInFlight = false;
+  var chartsDrawn = false;
+
+  var $ = function (id) { return document.getElementById(id); };
+
+  // el('td', {className: 'num'}, 'text', childNode): an element whose string children are text.
+  function el(tag, props) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (k) { node[k] = props[k]; });
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined) continue;
+      node.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function setText(id, value) { $(id).textContent = value; }
+
+  // Numbers by hand: creating an Intl.NumberFormat costs a fresh page about 30 ms, a tenth of its budget.
+  function grouped(digits) { return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
+  function n(v) { return v === null || v === undefined ? '–' : (v < 0 ? '-' : '') + grouped(String(Math.round(Math.abs(v)))); }
+  function d(v) {
+    if (v === null || v === undefined) return '–';
+    var fixed = Math.abs(v).toFixed(1).replace(/\.0$/, '').split('.');
+    return (v < 0 && Number(fixed.join('.')) !== 0 ? '-' : '') + grouped(fixed[0]) + (fixed[1] ? '.' + fixed[1] : '');
+  }
+  function pct(v) { return v === null || v === undefined ? '–' : d(v) + ' %'; }
+  function bytes(v) {
+    if (v === null || v === undefined) return '–';
+    var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    var i = 0;
+    while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+    return d(v) + ' ' + units[i];
+  }
+  function duration(ms) {
+    if (ms === null || ms === undefined) return '–';
+    var s = Math.floor(ms / 1000);
+    var days = Math.floor(s / 86400), hours = Math.floor(s % 86400 / 3600), minutes = Math.floor(s % 3600 / 60);
+    if (days > 0) return days + 'd ' + hours + 'h';
+    if (hours > 0) return hours + 'h ' + minutes + 'm';
+    if (minutes > 0) return minutes + 'm ' + (s % 60) + 's';
+    return s + 's';
+  }
+  function flowNow(flow, name) {
+    return flow && flow[name] && typeof flow[name].current === 'number' ? flow[name].current : null;
+  }
+
+  function readRange() {
+    var fromHash = /(?:^#|&)range=([0-9a-z]+)/.exec(location.hash);
+    var saved = fromHash ? fromHash[1] : null;
+    try { saved = saved || localStorage.getItem(RANGE_KEY); } catch (e) { /* storage may be off */ }
+    return RANGES.indexOf(saved) >= 0 ? saved : '1h';
+  }
+
+  // {status, body}: the body parsed when it is JSON, else null; status 0 when the sidecar is unreachable.
+  function getJson(path) {
+    return fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' })
+      .then(function (r) {
+        return r.json().then(function (body) { return { status: r.status, body: body }; },
+          function () { return { status: r.status, body: null }; });
+      }, function () { return { status: 0, body: null }; });
+  }
+
+  // ---- health banner -------------------------------------------------------------------------
+
+  function renderHealth(health, stats) {
+    var banner = $('banner');
+    var h = health.body;
+    var s = stats.body;
+    var status = h && h.status ? h.status : 'unknown';
+    banner.className = 'banner ' + status;
+    if (health.status === 0) {
+      setText('status', 'Sidecar unreachable');
+    } else if (!h || !h.status) {
+      setText('status', 'Unknown (HTTP ' + health.status + ')');
+    } else {
+      setText('status', status.charAt(0).toUpperCase() + status.slice(1));
+    }
+    var reasons = (h && h.reasons) || [];
+    $('reasons').replaceChildren.apply($('reasons'), reasons.map(function (r) {
+      return el('li', { className: 'sev-' + r.severity },
+        el('code', null, r.code), ' (' + r.severity + '): ', r.message);
+    }));
+
+    var unreachable = health.status === 0 || (h && h.logstash && h.logstash.reachable === false);
+    var stale = unreachable || (s && s.stale === true) || stats.status === 0;
+    $('stale').hidden = !stale;
+    var lastError = s && s.lastError ? s.lastError : (s && s.error ? s.message : null);
+    if (health.status === 0) lastError = 'the sidecar did not answer; showing what it last said';
+    $('last-error').hidden = !(stale && lastError);
+    $('last-error').textContent = stale && lastError
+      ? 'Last error: ' + lastError + (s && s.collectedAt ? ' (data from ' + new Date(s.collectedAt).toLocaleString() + ')' : '')
+      : '';
+  }
+
+  // ---- node summary and gauges ---------------------------------------------------------------
+
+  function renderStats(s) {
+    if (!s || !s.node) return;
+    var pipelines = (s.pipelines || []).filter(function (p) { return !p.system; });
+    setText('node-name', s.node.name || s.node.host || '');
+    document.title = 'Logstash ' + (s.node.name || '') + ' · status';
+    setText('node-version', (s.node.version || '–') + (s.node.status ? ' · ' + s.node.status : ''));
+    setText('node-uptime', duration(s.node.uptimeMillis));
+    setText('node-pipelines', String(pipelines.length));
+    setText('node-workers', n(pipelines.reduce(function (sum, p) { return sum + (p.workers || 0); }, 0)));
+    setText('node-events', s.events ? n(s.events.in) + ' / ' + n(s.events.out) : '–');
+    var heap = s.jvm ? s.jvm.heapUsedPercent : null;
+    setText('jvm-heap', s.jvm ? pct(heap) + ' of ' + bytes(s.jvm.heapMaxBytes) : '–');
+    $('jvm-heap-meter').value = heap || 0;
+    var cpu = s.process ? s.process.cpuPercent : null;
+    setText('process-cpu', pct(cpu));
+    $('process-cpu-meter').value = cpu || 0;
+    setText('process-files', (s.jvm ? n(s.jvm.threads) : '–') + ' / '
+      + (s.process ? n(s.process.openFileDescriptors) + ' of ' + n(s.process.maxFileDescriptors) : '–'));
+    renderLogTypes(s);
+    renderPipelines(pipelines);
+  }
+
+  function renderLogTypes(s) {
+    var profile = s.logProfile || {};
+    setText('log-profile', 'LOG_PROFILE=' + (profile.value || '?')
+      + (profile.valid === false ? ' is not a known profile: Logstash forwards nothing' : ''));
+    var rows = (s.logTypes || []).map(function (t) {
+      var mark;
+      if (!t.inProfile) {
+        mark = el('span', { className: 'tag not-in-profile' }, 'not in profile');
+      } else if (t.events > 0 && !t.forwarded) {
+        mark = el('span', { className: 'tag not-forwarded' }, 'not forwarded');
+      } else {
+        mark = el('span', { className: 'tag forwarded' }, 'forwarded');
+      }
+      var row = el('tr', null, el('td', null, t.type), el('td', { className: 'num' }, n(t.events)),
+        el('td', { className: 'num' }, n(t.forwarded)), el('td', null, mark));
+      if (!t.inProfile) row.className = 'not-in-profile';
+      row.dataset.logType = t.type;
+      return row;
+    });
+    var body = $('logtypes').tBodies[0];
+    body.replaceChildren.apply(body, rows);
+  }
+
+  function renderPipelines(pipelines) {
+    var blocks = pipelines.map(function (p) {
+      var util = flowNow(p.flow, 'workerUtilization');
+      var q = p.queue || {};
+      var facts = [p.workers + ' workers', 'batch ' + p.batchSize,
+        'in ' + n(p.events && p.events.in), 'out ' + n(p.events && p.events.out),
+        'worker utilization ' + pct(util), 'queue ' + (q.type || '–') + ' ' + n(q.events) + ' events'
+          + (q.maxSizeBytes ? ', ' + bytes(q.sizeBytes) + ' of ' + bytes(q.maxSizeBytes) : '')];
+      if (p.reloads && p.reloads.failures) facts.push(p.reloads.failures + ' reload failures');
+      var rows = (p.plugins || []).map(function (pl) {
+        var ev = pl.events || {};
+        var row = el('tr', null,
+          el('td', null, pl.id), el('td', null, pl.name), el('td', null, pl.type), el('td', null, pl.logType),
+          el('td', { className: 'num' }, n(ev.in)), el('td', { className: 'num' }, n(ev.out)),
+          el('td', { className: 'num' }, pct(flowNow(pl.flow, 'workerUtilization'))),
+          el('td', { className: 'num' }, d(flowNow(pl.flow, 'workerMillisPerEvent'))));
+        row.dataset.pluginId = pl.id;
+        return row;
+      });
+      var table = el('table', { className: 'plugins' },
+        el('thead', null, el('tr', null, el('th', null, 'Plugin id'), el('th', null, 'Name'), el('th', null, 'Type'),
+          el('th', null, 'Log type'), el('th', { className: 'num' }, 'In'), el('th', { className: 'num' }, 'Out'),
+          el('th', { className: 'num' }, 'Worker util.'), el('th', { className: 'num' }, 'ms / event'))),
+        el('tbody', null));
+      table.tBodies[0].replaceChildren.apply(table.tBodies[0], rows);
+      var block = el('div', { className: 'pipeline' }, el('h3', null, p.id), el('p', { className: 'facts' }, facts.join(' · ')),
+        el('div', { className: 'scroll' }, table));
+      block.dataset.pipelineId = p.id;
+      return block;
+    });
+    if (blocks.length === 0) blocks = [el('p', { className: 'note' }, 'No pipeline reported.')];
+    $('pipelines').replaceChildren.apply($('pipelines'), blocks);
+  }
+
+  // ---- charts --------------------------------------------------------------------------------
+
+  function color(i) {
+    return getComputedStyle(document.documentElement).getPropertyValue('--c' + (i % 10 + 1)).trim();
+  }
+  function cssVar(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+
+  // Deltas per step become rates per second; gauges are drawn as they are.
+  function perSecond(values, step) {
+    return values.map(function (v) { return v === null ? null : v / step; });
+  }
+
+  function chartSpecs(h) {
+    var step = h.stepSeconds || 1;
+    var x = h.timestamps.map(function (t) { return t / 1000; });
+    var s = h.series;
+    var types = Object.keys(h.logTypes || {});
+    return {
+      'chart-events': { x: x, series: [['in', perSecond(s.eventsIn, step)], ['filtered', perSecond(s.eventsFiltered, step)],
+        ['out', perSecond(s.eventsOut, step)]] },
+      'chart-logtypes': { x: x, series: types.map(function (t) { return [t, perSecond(h.logTypes[t], step)]; }) },
+      'chart-jvm': { x: x, series: [['heap %', s.heapUsedPercent], ['CPU %', s.cpuPercent]] },
+      'chart-workers': { x: x, series: [['worker utilization %', s.workerUtilization], ['queued events', s.queueEvents]],
+        twoScales: true }
+    };
+  }
+
+  function makeChart(id, spec) {
+    var box = $(id);
+    box.replaceChildren();
+    var axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--grid'), width: 1 }, ticks: { stroke: cssVar('--grid') } };
+    var series = [{}].concat(spec.series.map(function (s, i) {
+      return { label: s[0], stroke: color(i), width: 1.5, spanGaps: false, scale: spec.twoScales && i === 1 ? 'count' : 'y',
+        value: function (u, v) { return v === null || v === undefined ? '–' : d(v); } };
+    }));
+    var axes = [axis, Object.assign({ scale: 'y', size: 56 }, axis)];
+    if (spec.twoScales) axes.push(Object.assign({ scale: 'count', side: 1, size: 56, grid: { show: false } }, axis, { grid: { show: false } }));
+    var opts = {
+      width: Math.max(200, box.clientWidth), height: 200, series: series, axes: axes,
+      // The x axis spans the whole range chosen, ending at the newest step: a sidecar that started a
+      // minute ago shows a minute of data at the right, not a minute stretched over the width.
+      scales: { x: { time: true, range: function (u, min, max) { return [max - RANGE_SECONDS[range], max]; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } },
+        count: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      cursor: { drag: { x: false, y: false } }, legend: { live: true }
+    };
+    var data = [spec.x].concat(spec.series.map(function (s) { return s[1]; }));
+    return { plot: new uPlot(opts, data, box), labels: spec.series.map(function (s) { return s[0]; }).join('\u0000') };
+  }
+
+  // The page asks for its data while the chart library is still being parsed (it comes after this
+  // script); the first history waits for it.
+  function chartLibrary() {
+    return new Promise(function (resolve) {
+      if (window.uPlot) resolve();
+      else window.addEventListener('DOMContentLoaded', function () { resolve(); }, { once: true });
+    });
+  }
+
+  function renderHistory(h) {
+    if (!h || !h.timestamps) return;
+    var specs = chartSpecs(h);
+    Object.keys(specs).forEach(function (id) {
+      var spec = specs[id];
+      var labels = spec.series.map(function (s) { return s[0]; }).join('\u0000');
+      if (spec.series.length === 0) {
+        if (charts[id]) { charts[id].plot.destroy(); delete charts[id]; }
+        $(id).replaceChildren(el('p', { className: 'empty' }, 'No data yet.'));
+        return;
+      }
+      if (!charts[id] || charts[id].labels !== labels) {
+        if (charts[id]) charts[id].plot.destroy();
+        charts[id] = makeChart(id, spec);
+      } else {
+        charts[id].plot.setData([spec.x].concat(spec.series.map(function (s) { return s[1]; })));
+      }
+    });
+  }
+
+  function redrawCharts() {
+    Object.keys(charts).forEach(function (id) { charts[id].plot.destroy(); delete charts[id]; });
+    loadHistory();
+  }
+
+  function loadHistory() {
+    if (historyInFlight) return Promise.resolve();
+    historyInFlight = true;
+    return getJson('/api/history?range=' + encodeURIComponent(range)).then(function (r) {
+      historyInFlight = false;
+      if (r.status === 200) return chartLibrary().then(function () { renderHistory(r.body); });
+    });
+  }
+
+  function selectRange(next) {
+    range = next;
+    try { localStorage.setItem(RANGE_KEY, range); } catch (e) { /* storage may be off */ }
+    Array.prototype.forEach.call($('ranges').querySelectorAll('button'), function (b) {
+      b.setAttribute('aria-pressed', String(b.dataset.range === range));
+    });
+    loadHistory();
+  }
+
+  // ---- hot threads ---------------------------------------------------------------------------
+
+  function loadHotThreads() {
+    var button = $('hot-threads-button');
+    var panel = $('hot-threads-panel');
+    button.disabled = true;
+    panel.hidden = false;
+    setText('hot-threads-note', 'Asking Logstash…');
+    fetch('/api/hot-threads?human=true&threads=10&stacktrace_size=20', { cache: 'no-store', credentials: 'same-origin' })
+      .then(function (r) {
+        return r.text().then(function (text) {
+          if (r.ok) {
+            setText('hot-threads-note', 'Taken ' + new Date().toLocaleTimeString() + ' (Logstash\'s own CPU shares over each thread\'s life)');
+            setText('hot-threads', text);
+          } else {
+            var message = text;
+            try { message = JSON.parse(text).message || text; } catch (e) { /* not JSON */ }
+            setText('hot-threads-note', 'Not available (HTTP ' + r.status + '): ' + message);
+            setText('hot-threads', '');
+          }
+        });
+      }, function () {
+        setText('hot-threads-note', 'The sidecar did not answer.');
+      })
+      .then(function () { button.disabled = false; panel.scrollIntoView({ block: 'nearest' }); });
+  }
+
+  // ---- refresh loop --------------------------------------------------------------------------
+
+  // Health and stats are drawn as soon as they arrive; the charts follow when the history does, so a
+  // slow history never holds back the status.
+  function refresh() {
+    clearTimeout(timer);
+    var status = Promise.all([getJson('/api/health'), getJson('/api/stats')]).then(function (r) {
+      renderHealth(r[0], r[1]);
+      if (r[1].status === 200) renderStats(r[1].body);
+      var refreshed = Number(document.body.dataset.refreshed || 0) + 1;
+      document.body.dataset.refreshed = String(refreshed);
+      // bench/dashboard.sh reads these: when live data, and then the charts, first stood on the page.
+      if (refreshed === 1 && performance.mark) performance.mark('sidecar:first-render');
+      setText('updated', 'Updated ' + new Date().toLocaleTimeString() + ', every ' + Math.round(REFRESH_MS / 1000) + ' s');
+    });
+    var history = loadHistory().then(function () {
+      if (!chartsDrawn && Object.keys(charts).length > 0) {
+        chartsDrawn = true;
+        if (performance.mark) performance.mark('sidecar:charts');
+      }
+    });
+    return Promise.all([status, history]).catch(function (e) {
+      setText('updated', 'Could not draw the page: ' + e.message);
+    }).then(function () {
+      if (!document.hidden) timer = setTimeout(refresh, REFRESH_MS);
+    });
+  }
+
+  function start() {
+    $('ranges').addEventListener('click', function (e) {
+      var b = e.target.closest('button[data-range]');
+      if (b) selectRange(b.dataset.range);
+    });
+    $('hot-threads-button').addEventListener('click', loadHotThreads);
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) refresh(); });
+    if (window.matchMedia) {
+      window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redrawCharts);
+    }
+    var resizing = null;
+    window.addEventListener('resize', function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(function () {
+        Object.keys(charts).forEach(function (id) {
+          charts[id].plot.setSize({ width: Math.max(200, $(id).clientWidth), height: 200 });
+        });
+      }, 100);
+    });
+    Array.prototype.forEach.call($('ranges').querySelectorAll('button'), function (b) {
+      b.setAttribute('aria-pressed', String(b.dataset.range === range));
+    });
+    refresh();
+  }
+
+  start();
+}());
