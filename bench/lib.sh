@@ -23,6 +23,29 @@ start_simulator() {
   SIM_URL="$(head -n1 "$out")"
 }
 
+# serve_logstash STATS_FILE NODE_FILE: a Logstash that answers /_node/stats with one file and every
+# other path with the other (no health report: 404, as before 8.16); sets SIM_URL.
+serve_logstash() {
+  local port; port="$(free_port)"
+  python3 - "$port" "$1" "$2" <<'PY' &
+import http.server, sys
+stats, node = open(sys.argv[2], "rb").read(), open(sys.argv[3], "rb").read()
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        if self.path.startswith("/_health_report"):
+            self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
+        b = stats if self.path.startswith("/_node/stats") else node
+        self.send_response(200); self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(b))); self.end_headers(); self.wfile.write(b)
+    def log_message(self, *a): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+  PIDS+=($!)
+  SIM_URL="http://127.0.0.1:$port"
+  until curl -s -o /dev/null "$SIM_URL/_node"; do sleep 0.1; done
+}
+
 # start_sidecar [--native | JVM options...]: sets SIDECAR_PID, SIDECAR_URL and STARTUP_MS (launch to
 # first answered request). --native runs the native executable target/*-runner instead of the jar.
 start_sidecar() {

@@ -12,24 +12,8 @@ base = json.load(open(sys.argv[1])); pipe = next(iter(base["pipelines"].values()
 base["pipelines"] = {"p%d" % i: pipe for i in range(int(sys.argv[2]))}
 open(sys.argv[3], "w").write(json.dumps(base))
 PY
-SIM_PORT="$(free_port)"
-python3 - "$SIM_PORT" "$DIR/stats.json" <<'PY' &
-import http.server, sys
-body = open(sys.argv[2], "rb").read()
-class H(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_GET(self):
-        if self.path.startswith("/_health_report"):
-            self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
-        b = body if self.path.startswith("/_node/stats") else b'{"id":"x","version":"8.4.0"}'
-        self.send_response(200); self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(b))); self.end_headers(); self.wfile.write(b)
-    def log_message(self, *a): pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
-PY
-PIDS+=($!)
-sleep 1
-SIM_URL="http://127.0.0.1:$SIM_PORT"
+printf '{"id":"x","version":"8.4.0"}' > "$DIR/node.json"
+serve_logstash "$DIR/stats.json" "$DIR/node.json"
 POLL=2s start_sidecar @src/main/docker/jvm.options
 for _ in $(seq 1 150); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ] && break; sleep 0.2; done
 echo "pipelines:              $PIPELINES ($(( $(stat -c %s "$DIR/stats.json") / 1024 )) KiB of /_node/stats)"

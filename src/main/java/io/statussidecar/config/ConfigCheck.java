@@ -50,7 +50,8 @@ public final class ConfigCheck {
             "HEALTH_NO_EVENTS_PERIOD", "health.no-events-period",
             "HEALTH_HEAP_PERCENT", "health.heap-percent",
             "HEALTH_WORKER_UTILIZATION_PERCENT", "health.worker-utilization-percent",
-            "SIDECAR_LOG_TYPES", "sidecar.log-types");
+            "SIDECAR_LOG_TYPES", "sidecar.log-types",
+            "SIDECAR_METRICS_MAX_PLUGINS", "sidecar.metrics-max-plugins");
 
     private ConfigCheck() {
     }
@@ -88,6 +89,8 @@ public final class ConfigCheck {
             case "LOGSTASH_CONNECT_TIMEOUT", "LOGSTASH_READ_TIMEOUT", "HEALTH_UNREACHABLE_GRACE", "HEALTH_STALL_PERIOD",
                     "HEALTH_NO_EVENTS_PERIOD" -> positiveDuration(v);
             case "HEALTH_HEAP_PERCENT", "HEALTH_WORKER_UTILIZATION_PERCENT" -> intRange(v, 1, 100);
+            // Each plugin series costs every Prometheus server that scrapes the fleet; 10 000 is far past useful.
+            case "SIDECAR_METRICS_MAX_PLUGINS" -> intRange(v, 0, 10_000);
             case "LOGSTASH_API_CA_FILE" -> caFile(v);
             case "SIDECAR_LOG_TYPES" -> logTypes(v);
             case "LOGSTASH_API_USERNAME", "SIDECAR_AUTH_USERNAME" -> username(v);

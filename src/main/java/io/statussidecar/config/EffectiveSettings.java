@@ -45,6 +45,7 @@ public class EffectiveSettings {
         m.put("healthHeapPercent", health.heapPercent());
         m.put("healthWorkerUtilizationPercent", health.workerUtilizationPercent());
         m.put("sidecarLogTypes", sidecar.logTypes().orElse(null));
+        m.put("sidecarMetricsMaxPlugins", sidecar.metricsMaxPlugins());
         this.described = Collections.unmodifiableMap(m);
     }
 

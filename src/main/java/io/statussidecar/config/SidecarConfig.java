@@ -20,6 +20,10 @@ public interface SidecarConfig {
     /** SIDECAR_LOG_TYPES */
     Optional<String> logTypes();
 
+    /** SIDECAR_METRICS_MAX_PLUGINS: plugin series per pipeline in /q/metrics before the rest are folded. */
+    @WithDefault("200")
+    int metricsMaxPlugins();
+
     interface Auth {
         Optional<String> username();
 

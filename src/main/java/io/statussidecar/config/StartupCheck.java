@@ -117,6 +117,7 @@ public class StartupCheck implements SmallRyeConfigBuilderCustomizer {
                 case "LOGSTASH_API_URL" -> "http://localhost:9600";
                 case "PORT" -> "3000";
                 case "HEALTH_HEAP_PERCENT", "HEALTH_WORKER_UTILIZATION_PERCENT" -> "50";
+                case "SIDECAR_METRICS_MAX_PLUGINS" -> "200";
                 case "SIDECAR_POLL_INTERVAL", "LOGSTASH_CONNECT_TIMEOUT", "LOGSTASH_READ_TIMEOUT", "HEALTH_UNREACHABLE_GRACE",
                         "HEALTH_STALL_PERIOD", "HEALTH_NO_EVENTS_PERIOD" -> "5s";
                 case "LOGSTASH_LOG_PATH", "LOGSTASH_API_CA_FILE" -> "/";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import io.statussidecar.config.SidecarConfig;
@@ -25,12 +26,14 @@ public class MetricsStore {
     private final Clock clock;
     private final Duration pollInterval;
     private final History history;
+    private final Event<State> published;
     private volatile State state;
     private long pollSequence;
 
     @Inject
-    public MetricsStore(SidecarConfig config, LogTypes logTypes, Clock clock) {
+    public MetricsStore(SidecarConfig config, LogTypes logTypes, Clock clock, Event<State> published) {
         this.clock = clock;
+        this.published = published;
         this.pollInterval = config.pollInterval();
         this.history = new History(pollInterval, gaugeFlags(logTypes.rules().types().size()));
         this.state = State.initial(clock.instant());
@@ -41,6 +44,8 @@ public class MetricsStore {
         pollSequence++;
         history.record(pollSequence, poll.at().toEpochMilli(), poll.ok() ? poll.sample() : null);
         state = state.after(poll, clock.instant());
+        // Readers that keep their own view of each poll (the metrics) update here, once per poll.
+        published.fire(state);
     }
 
     /** What the last poll left: read it once per request or rule evaluation. */

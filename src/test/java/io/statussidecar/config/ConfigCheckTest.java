@@ -42,6 +42,8 @@ class ConfigCheckTest {
             HEALTH_NO_EVENTS_PERIOD           | ''                     | positive duration
             HEALTH_HEAP_PERCENT               | 0                      | whole number from 1 to 100
             HEALTH_HEAP_PERCENT               | 101                    | whole number from 1 to 100
+            SIDECAR_METRICS_MAX_PLUGINS       | -1                     | whole number from 0 to 10000
+            SIDECAR_METRICS_MAX_PLUGINS       | lots                   | whole number from 0 to 10000
             HEALTH_WORKER_UTILIZATION_PERCENT | 95.5                   | whole number from 1 to 100
             LOGSTASH_API_CA_FILE              | /nonexistent/ca.pem    | readable PEM file
             LOGSTASH_LOG_PATH                 | ' '                    | file path
@@ -71,6 +73,7 @@ class ConfigCheckTest {
             HEALTH_NO_EVENTS_PERIOD           | 1h
             HEALTH_UNREACHABLE_GRACE          | 1d
             HEALTH_HEAP_PERCENT               | 90
+            SIDECAR_METRICS_MAX_PLUGINS       | 0
             LOG_PROFILE                       | anything-at-all
             """)
     void goodValuesPass(String name, String value) {

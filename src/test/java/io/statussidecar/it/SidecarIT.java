@@ -71,6 +71,17 @@ class SidecarIT {
                 .body("error", equalTo("invalid_range"));
     }
 
+    /** SPEC §9 from the packaged jar: the store's view of Logstash in Prometheus' format. */
+    @Test
+    void prometheusMetrics() {
+        io.statussidecar.support.Exposition m = io.statussidecar.support.Exposition.parse(
+                given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString());
+        assertEquals(1, m.value("logstash_up"));
+        assertEquals(0, m.value("logstash_sidecar_health_status"));
+        assertTrue(m.value("logstash_pipeline_events_in_total", "pipeline", "main") > 0);
+        assertEquals(9, m.named("logstash_log_type_events_total").size());
+    }
+
     /** SPEC §8 and §10: the page and everything it names come from the packaged jar, under 250 KB. */
     @Test
     void dashboardAndItsAssets() {

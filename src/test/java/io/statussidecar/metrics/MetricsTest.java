@@ -1,0 +1,135 @@
+package io.statussidecar.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.statussidecar.simulator.Fault;
+import io.statussidecar.simulator.LogstashSimulator;
+import io.statussidecar.support.Exposition;
+import io.statussidecar.support.Polls;
+import io.statussidecar.support.SimulatorResource;
+
+/**
+ * SPEC §9 against the simulator: {@code /q/metrics} scraped and parsed as Prometheus reads it, each
+ * value checked against the simulator's own counters.
+ */
+@QuarkusTest
+@WithTestResource(SimulatorResource.class)
+class MetricsTest {
+
+    LogstashSimulator simulator;
+
+    @Inject
+    Polls polls;
+
+    @BeforeEach
+    void healthy() {
+        simulator.recover();
+        simulator.clearPatches();
+        polls.freshStart();
+        polls.poll(3);
+    }
+
+    @AfterEach
+    void recover() {
+        simulator.recover();
+        simulator.clearPatches();
+    }
+
+    static Exposition scrape() {
+        String text = given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/plain")).extract().asString();
+        return Exposition.parse(text);
+    }
+
+    @Test
+    void eventsAndLogTypesAreTheSimulatorsCounters() {
+        Exposition m = scrape();
+        long[] events = simulator.eventCounters();
+        assertEquals(events[0], m.value("logstash_pipeline_events_in_total", "pipeline", "main"));
+        assertEquals(events[1], m.value("logstash_pipeline_events_filtered_total", "pipeline", "main"));
+        assertEquals(events[2], m.value("logstash_pipeline_events_out_total", "pipeline", "main"));
+
+        Map<String, long[]> plugins = simulator.pluginCounters();
+        assertEquals(plugins.get("microseg")[1], m.value("logstash_log_type_events_total", "log_type", "microseg"));
+        assertEquals(plugins.get("splunk-microseg")[1], m.value("logstash_log_type_forwarded_total", "log_type", "microseg"));
+        assertEquals(plugins.get("cmd-v1")[1] + plugins.get("cmd-v2")[1], m.value("logstash_log_type_events_total", "log_type", "cmd"));
+        assertEquals(1, m.value("logstash_log_type_in_profile", "log_type", "gw_net_stats"));
+        assertEquals(9, m.named("logstash_log_type_events_total").size());
+
+        // Each plugin once, with its type and log type; nothing folded at the default 200.
+        assertEquals(plugins.size(), m.named("logstash_pipeline_plugin_events_out_total").size());
+        assertEquals(plugins.get("splunk-mitm")[1], m.value("logstash_pipeline_plugin_events_out_total",
+                "pipeline", "main", "plugin_id", "splunk-mitm", "plugin_type", "output", "log_type", "mitm"));
+        assertEquals(0, m.value("logstash_sidecar_plugins_folded", "pipeline", "main"));
+
+        assertEquals("counter", m.types().get("logstash_pipeline_events_in_total"));
+        assertEquals(1, m.value("logstash_up"));
+        assertEquals(1, m.value("logstash_node_info", "version", "8.15.2"));
+        assertTrue(m.value("logstash_jvm_heap_used_bytes") > 0);
+        assertTrue(m.value("logstash_pipeline_flow_worker_utilization_ratio", "pipeline", "main") <= 1.0);
+    }
+
+    @Test
+    void healthStatusIsZeroOneTwo() {
+        assertEquals(0, scrape().value("logstash_sidecar_health_status"));
+
+        simulator.patch("/jvm/mem/heap_used_percent", 95);
+        polls.poll(3);
+        assertEquals(1, scrape().value("logstash_sidecar_health_status"), "heap_pressure: degraded");
+        simulator.clearPatches();
+        polls.poll(3);
+
+        simulator.fail(Fault.REFUSE);
+        polls.poll(5); // past the 15 s grace
+        Exposition down = scrape();
+        assertEquals(2, down.value("logstash_sidecar_health_status"), "logstash_unreachable: unhealthy");
+        assertEquals(0, down.value("logstash_up"));
+        // The last known counters stay, with when they were read.
+        assertEquals(simulator.eventCounters()[0], down.value("logstash_pipeline_events_in_total", "pipeline", "main"));
+        assertTrue(down.value("logstash_sidecar_last_success_timestamp_seconds") > 0);
+
+        simulator.recover();
+        polls.poll();
+        assertEquals(1, scrape().value("logstash_up"));
+    }
+
+    @Test
+    void aLogstashRestartIsACounterReset() {
+        polls.poll(5);
+        double before = scrape().value("logstash_pipeline_events_in_total", "pipeline", "main");
+        simulator.restart();
+        polls.poll();
+        double after = scrape().value("logstash_pipeline_events_in_total", "pipeline", "main");
+        // What Prometheus' rate() reads as a reset: the counter starts again from Logstash's new value.
+        assertTrue(after < before, after + " after " + before);
+        assertEquals(simulator.eventCounters()[0], after);
+    }
+
+    @Test
+    void aRenamedPluginLeavesNoStaleSeries() {
+        simulator.patch("/pipelines/main/plugins/filters/3/id", "mitm-renamed");
+        polls.poll();
+        Exposition renamed = scrape();
+        List<String> ids = renamed.named("logstash_pipeline_plugin_events_out_total").stream().map(s -> s.label("plugin_id")).toList();
+        assertTrue(ids.contains("mitm-renamed"), ids.toString());
+        assertTrue(!ids.contains("mitm"), "the old id's series is gone: " + ids);
+
+        simulator.clearPatches();
+        polls.poll();
+        List<String> back = scrape().named("logstash_pipeline_plugin_events_out_total").stream().map(s -> s.label("plugin_id")).toList();
+        assertTrue(back.contains("mitm") && !back.contains("mitm-renamed"), back.toString());
+    }
+}
