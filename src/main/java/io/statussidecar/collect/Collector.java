@@ -16,6 +16,7 @@ import io.statussidecar.logstash.LogstashClient;
 import io.statussidecar.logstash.LogstashUnavailable;
 import io.statussidecar.logstash.NodeInfo;
 import io.statussidecar.logstash.NodeStats;
+import io.statussidecar.diagnosis.Bottlenecks;
 import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.MetricsStore;
@@ -72,7 +73,8 @@ public class Collector {
                 nodeInfo = readNodeInfo();
             }
             refreshHealthReport(at, newProcess);
-            Snapshot snapshot = SnapshotMapper.map(stats, nodeInfo, at, logTypes);
+            Snapshot mapped = SnapshotMapper.map(stats, nodeInfo, at, logTypes);
+            Snapshot snapshot = mapped.withBottlenecks(Bottlenecks.of(previous, mapped));
             poll = Poll.success(at, snapshot, Deltas.sample(previous, snapshot),
                     TrendTracker.next(before.trends(), previous, snapshot, at), logstashHealth);
             if (wasFailing) {

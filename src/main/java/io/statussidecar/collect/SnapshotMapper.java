@@ -108,7 +108,7 @@ public final class SnapshotMapper {
             Integer batchSize = p.pipeline() != null && p.pipeline().batchSize() != null ? p.pipeline().batchSize()
                     : declared != null ? declared.batchSize() : null;
             out.add(new Snapshot.Pipeline(id, id.startsWith("."), workers, batchSize, events(p.events()), flows(p.flow()),
-                    queue(p.queue()), deadLetterQueue(p.deadLetterQueue()), reloads(p.reloads()), plugins(p.plugins(), logTypes)));
+                    queue(p.queue()), deadLetterQueue(p.deadLetterQueue()), reloads(p.reloads()), plugins(p.plugins(), logTypes), null));
         });
         return Collections.unmodifiableList(out);
     }

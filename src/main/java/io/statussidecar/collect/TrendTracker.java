@@ -37,7 +37,9 @@ public final class TrendTracker {
         Snapshot.Reloads r = p.reloads();
         boolean lastReloadFailed = r != null && r.lastFailureAt() != null
                 && (r.lastSuccessAt() == null || r.lastFailureAt().compareTo(r.lastSuccessAt()) > 0);
-        return new Trends.Pipeline(at, null, at, null, lastReloadFailed ? at : null, null, blocked(p) ? at : null);
+        Long pq = pqBytes(p);
+        return new Trends.Pipeline(at, null, at, null, lastReloadFailed ? at : null, null, blocked(p) ? at : null,
+                pq == null ? null : at, pq);
     }
 
     private static Trends.Pipeline advance(Trends.Pipeline t, Snapshot.Pipeline before, Snapshot.Pipeline p, Instant at) {
@@ -48,7 +50,20 @@ public final class TrendTracker {
                 grew(dropped(before), dropped(p), false) ? at : t.dlqDroppedAt(),
                 grew(reloads(before, false), reloads(p, false), false) ? at : t.reloadFailedAt(),
                 grew(reloads(before, true), reloads(p, true), false) ? at : t.reloadSucceededAt(),
-                blocked(p) ? (t.blockedSince() != null ? t.blockedSince() : at) : null);
+                blocked(p) ? (t.blockedSince() != null ? t.blockedSince() : at) : null,
+                pqGrowing(t, before, p) ? t.pqGrowingSince() : pqBytes(p) == null ? null : at,
+                pqGrowing(t, before, p) ? t.pqBytesThen() : pqBytes(p));
+    }
+
+    // A persisted queue grows in page-sized steps: "growing" is "has not shrunk" since it was measured.
+    private static boolean pqGrowing(Trends.Pipeline t, Snapshot.Pipeline before, Snapshot.Pipeline p) {
+        Long was = pqBytes(before);
+        Long now = pqBytes(p);
+        return t.pqGrowingSince() != null && was != null && now != null && now >= was;
+    }
+
+    private static Long pqBytes(Snapshot.Pipeline p) {
+        return p.queue() == null || !"persisted".equals(p.queue().type()) ? null : p.queue().sizeBytes();
     }
 
     /** SPEC §5: worker utilization at least 99 % or queue backpressure at least 0.99 (Logstash 8.5+). */

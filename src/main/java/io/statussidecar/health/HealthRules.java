@@ -69,6 +69,7 @@ public final class HealthRules {
             workersSaturated(in, recent, p).ifPresent(reasons::add);
             queueBackpressure(in, recent, p).ifPresent(reasons::add);
             pqNearFull(p).ifPresent(reasons::add);
+            pqFilling(in, p, trend).ifPresent(reasons::add);
             dlqDropping(in, p, trend).ifPresent(reasons::add);
             configReloadFailed(p, trend).ifPresent(reasons::add);
         }
@@ -222,6 +223,37 @@ public final class HealthRules {
         long percent = Math.round(100.0 * q.sizeBytes() / q.maxSizeBytes());
         return Optional.of(new Reason("pq_near_full", Status.DEGRADED, "Pipeline '" + p.id() + "': the persisted queue is " + percent
                 + "% full (" + q.sizeBytes() + " of " + q.maxSizeBytes() + " bytes). When full, inputs stop; check the outputs or raise queue.max_bytes"));
+    }
+
+    /** SPEC §5: grown for 10 minutes, and at that rate full within the hour. */
+    static final Duration PQ_FILLING_FOR = Duration.ofMinutes(10);
+    static final Duration PQ_FULL_WITHIN = Duration.ofHours(1);
+
+    private static Optional<Reason> pqFilling(HealthInputs in, Snapshot.Pipeline p, Trends.Pipeline t) {
+        Snapshot.Queue q = p.queue();
+        if (t == null || t.pqGrowingSince() == null || t.pqBytesThen() == null || q == null || q.sizeBytes() == null
+                || q.maxSizeBytes() == null || q.maxSizeBytes() <= 0) {
+            return Optional.empty();
+        }
+        Duration growing = Duration.between(t.pqGrowingSince(), in.now());
+        long grown = q.sizeBytes() - t.pqBytesThen();
+        if (growing.compareTo(PQ_FILLING_FOR) < 0 || grown <= 0) {
+            return Optional.empty();
+        }
+        double bytesPerSecond = grown / (double) growing.toSeconds();
+        long left = Math.max(0, q.maxSizeBytes() - q.sizeBytes());
+        Duration toFull = Duration.ofSeconds((long) Math.ceil(left / bytesPerSecond));
+        if (toFull.compareTo(PQ_FULL_WITHIN) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("pq_filling", Status.DEGRADED, "Pipeline '" + p.id() + "': the persisted queue grew by "
+                + mib(grown) + " in " + growing.toMinutes() + " min (" + mib((long) (bytesPerSecond * 60)) + "/min) and at that rate is full in about "
+                + Math.max(1, toFull.toMinutes()) + " min (" + mib(q.sizeBytes()) + " of " + mib(q.maxSizeBytes())
+                + "). The outputs do not keep up: see the pipeline's bottleneck in /api/stats"));
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     private static Optional<Reason> dlqDropping(HealthInputs in, Snapshot.Pipeline p, Trends.Pipeline t) {

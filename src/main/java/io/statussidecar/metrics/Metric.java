@@ -48,6 +48,9 @@ enum Metric {
     RELOAD_SUCCESSES("logstash.pipeline.reload.successes", Kind.COUNTER, null, "Successful configuration reloads"),
     RELOAD_FAILURES("logstash.pipeline.reload.failures", Kind.COUNTER, null, "Failed configuration reloads"),
 
+    BOTTLENECK("logstash.pipeline.bottleneck", Kind.GAUGE, null,
+            "1 for the pipeline's current bottleneck: stage input, filter, output, queue or none, and the plugin named"),
+
     PLUGIN_EVENTS_IN("logstash.pipeline.plugin.events.in", Kind.COUNTER, null, "Events into the plugin"),
     PLUGIN_EVENTS_OUT("logstash.pipeline.plugin.events.out", Kind.COUNTER, null, "Events out of the plugin"),
     PLUGIN_DURATION("logstash.pipeline.plugin.events.duration", Kind.COUNTER, "seconds", "Worker time spent in the plugin"),

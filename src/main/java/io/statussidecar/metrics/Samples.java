@@ -22,6 +22,7 @@ final class Samples {
     static final List<String> PIPELINE = List.of("pipeline");
     static final List<String> PLUGIN = List.of("pipeline", "plugin_id", "plugin_type", "log_type");
     static final List<String> GC = List.of("collector");
+    static final List<String> BOTTLENECK = List.of("pipeline", "stage", "plugin_id");
 
     private final Map<SeriesKey, Double> values = new LinkedHashMap<>();
 
@@ -96,6 +97,10 @@ final class Samples {
         if (p.reloads() != null) {
             put(new SeriesKey(Metric.RELOAD_SUCCESSES, PIPELINE, id), p.reloads().successes());
             put(new SeriesKey(Metric.RELOAD_FAILURES, PIPELINE, id), p.reloads().failures());
+        }
+        if (p.bottleneck() != null) {
+            put(new SeriesKey(Metric.BOTTLENECK, BOTTLENECK, List.of(p.id(), p.bottleneck().stage(),
+                    p.bottleneck().pluginId() == null ? "" : p.bottleneck().pluginId())), 1);
         }
         plugins(p, Math.max(0, maxPlugins));
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AviatrixModel {
 
     static final String VERSION = "8.15.2";
+    static final String LEGACY_VERSION = "7.17.9";
     static final String PIPELINE = "main";
     static final int WORKERS = 4;
     static final int BATCH_SIZE = 125;
@@ -64,6 +65,16 @@ final class AviatrixModel {
     private final long[] edgeEvents = new long[3];
     private boolean edge;
     private boolean wedged;
+    /** Plugin id -> worker milliseconds per event, for plugins made slow (a busy filter or output). */
+    private final Map<String, Double> slow = new LinkedHashMap<>();
+    /** Extra worker time the slow plugins have cost, which the pipeline's duration includes. */
+    private long slowMillis;
+    /** Logstash before 8.5: no flow metrics anywhere, version 7.17. */
+    private boolean legacy;
+    private long pqMaxBytes;
+    private long pqBytesPerTick;
+    private long pqBytes;
+    private long pqEvents;
     private String mainEphemeralId;
     private String edgeEphemeralId;
     private String ephemeralId;
@@ -153,8 +164,16 @@ final class AviatrixModel {
         patches.put(pointer, value);
     }
 
+    /** Back to the plain model: no patched values, no slow plugin, 8.15, a memory queue. */
     void clearPatches() {
         patches.clear();
+        slow.clear();
+        slowMillis = 0;
+        legacy = false;
+        pqMaxBytes = 0;
+        pqBytesPerTick = 0;
+        pqBytes = 0;
+        pqEvents = 0;
     }
 
     /** Events keep arriving but none leave the filters: a stuck output or filter. */
@@ -200,7 +219,10 @@ final class AviatrixModel {
         pipeline.set("events", events(mainEvents));
         ObjectNode pflow = pipeline.putObject("flow");
         pflow.setAll((ObjectNode) flow.deepCopy());
-        rate(pflow, "worker_utilization", blocked ? 100.0 : 20.0, 18.5);
+        rate(pflow, "worker_utilization", blocked ? 100.0 : slow.isEmpty() ? 20.0 : 95.0, 18.5);
+        if (!slow.isEmpty()) {
+            rate(pflow, "queue_backpressure", 0.6, 0.3);
+        }
         ObjectNode plug = pipeline.putObject("plugins");
         ArrayNode inputs = plug.putArray("inputs");
         long[] in = plugins.get(INPUT_ID);
@@ -216,8 +238,13 @@ final class AviatrixModel {
         ObjectNode reloads = pipeline.putObject("reloads");
         reloads.put("successes", 0).put("failures", 0).putNull("last_error").putNull("last_success_timestamp")
                 .putNull("last_failure_timestamp");
-        pipeline.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
-                .put("max_queue_size_in_bytes", 0);
+        if (pqMaxBytes > 0) {
+            pipeline.putObject("queue").put("type", "persisted").put("events_count", pqEvents)
+                    .put("queue_size_in_bytes", pqBytes).put("max_queue_size_in_bytes", pqMaxBytes);
+        } else {
+            pipeline.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
+                    .put("max_queue_size_in_bytes", 0);
+        }
         pipeline.put("hash", "aviatrix-" + PIPELINE);
         pipeline.put("ephemeral_id", mainEphemeralId);
         if (edge) {
@@ -225,6 +252,9 @@ final class AviatrixModel {
         }
         root.putObject("reloads").put("successes", 0).put("failures", 0);
         root.putObject("queue").put("events_count", 0);
+        if (legacy) {
+            dropFlows(root);
+        }
         patches.forEach((pointer, value) -> set(root, pointer, value));
         return write(root);
     }
@@ -331,6 +361,10 @@ final class AviatrixModel {
             edgeAdd(EDGE_OUTPUT, n, n);
             count(n, true, edgeEvents);
         }
+        if (pqMaxBytes > 0) {
+            pqBytes = Math.min(pqMaxBytes, pqBytes + pqBytesPerTick);
+            pqEvents += pqBytesPerTick / 1000;
+        }
         heapPercent = clamp(heapPercent + random.nextDouble(-4, 4), 18, 65);
         cpuPercent = clamp(cpuPercent + random.nextDouble(-3, 3), 2, 35);
     }
@@ -355,7 +389,8 @@ final class AviatrixModel {
 
     private ObjectNode events(long[] e) {
         return json.createObjectNode().put("in", e[0]).put("filtered", e[1]).put("out", e[2])
-                .put("duration_in_millis", e[2] * 2).put("queue_push_duration_in_millis", e[0] / 10);
+                .put("duration_in_millis", e[2] * 2 + (e == mainEvents ? slowMillis : 0))
+                .put("queue_push_duration_in_millis", e[0] / 10);
     }
 
     private void edgePipeline(ObjectNode p) {
@@ -381,19 +416,49 @@ final class AviatrixModel {
         long[] c = plugins.get(id);
         c[0] += in;
         c[1] += out;
+        Double ms = slow.get(id);
+        if (ms != null) {
+            slowMillis += (long) (Math.max(in, out) * ms);
+        }
     }
 
     private void plugin(ArrayNode list, String id, String name) {
         long[] c = plugins.get(id);
+        Double ms = slow.get(id);
         ObjectNode p = list.addObject().put("id", id).put("name", name);
-        p.putObject("events").put("in", c[0]).put("out", c[1]).put("duration_in_millis", c[1] / 4);
+        p.putObject("events").put("in", c[0]).put("out", c[1])
+                .put("duration_in_millis", ms == null ? c[1] / 4 : (long) (c[1] * ms));
         ObjectNode flow = p.putObject("flow");
-        rate(flow, "worker_utilization", stalled || wedged ? 0 : 1.5, 1.2);
-        rate(flow, "worker_millis_per_event", 0.25, 0.25);
+        rate(flow, "worker_utilization", stalled || wedged ? 0 : ms == null ? 1.5 : 90.0, 1.2);
+        rate(flow, "worker_millis_per_event", ms == null ? 0.25 : ms, 0.25);
+    }
+
+    /** That plugin now takes {@code millisPerEvent} of worker time per event: the workers get busy. */
+    void slow(String id, double millisPerEvent) {
+        slow.put(id, millisPerEvent);
+    }
+
+    void legacy(boolean on) {
+        legacy = on;
+    }
+
+    /** The main pipeline's queue becomes persisted, growing by {@code bytesPerTick} up to {@code maxBytes}. */
+    void persistedQueue(long maxBytes, long bytesPerTick) {
+        pqMaxBytes = maxBytes;
+        pqBytesPerTick = bytesPerTick;
+    }
+
+    private static void dropFlows(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove("flow");
+            o.forEach(AviatrixModel::dropFlows);
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(AviatrixModel::dropFlows);
+        }
     }
 
     private ObjectNode identity(ObjectNode node) {
-        node.put("version", VERSION);
+        node.put("version", legacy ? LEGACY_VERSION : VERSION);
         node.put("ephemeral_id", ephemeralId);
         node.put("status", "green");
         node.put("snapshot", false);

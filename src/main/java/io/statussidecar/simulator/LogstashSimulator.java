@@ -197,6 +197,7 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** Back to the plain model: no patched values, slow plugins, legacy answers or persisted queue. */
     public void clearPatches() {
         synchronized (model()) {
             model().clearPatches();
@@ -218,6 +219,27 @@ public final class LogstashSimulator implements AutoCloseable {
     public void wedge(boolean wedged) {
         synchronized (model()) {
             model().wedge(wedged);
+        }
+    }
+
+    /** That plugin of main takes {@code millisPerEvent} of worker time per event from now on. */
+    public void slowPlugin(String id, double millisPerEvent) {
+        synchronized (model()) {
+            model().slow(id, millisPerEvent);
+        }
+    }
+
+    /** Answers as Logstash 7.17 does: no flow metrics. */
+    public void legacy(boolean on) {
+        synchronized (model()) {
+            model().legacy(on);
+        }
+    }
+
+    /** Main's queue becomes persisted and grows by {@code bytesPerTick} a poll, up to {@code maxBytes}. */
+    public void persistedQueue(long maxBytes, long bytesPerTick) {
+        synchronized (model()) {
+            model().persistedQueue(maxBytes, bytesPerTick);
         }
     }
 

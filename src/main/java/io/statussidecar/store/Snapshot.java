@@ -26,6 +26,13 @@ public record Snapshot(
         List<Pipeline> pipelines,
         List<LogTypeStats> logTypes) {
 
+    /** The same poll with each pipeline's bottleneck, by pipeline id (pipelines not in the map keep theirs). */
+    public Snapshot withBottlenecks(Map<String, Bottleneck> bottlenecks) {
+        List<Pipeline> withThem = pipelines.stream()
+                .map(p -> bottlenecks.containsKey(p.id()) ? p.withBottleneck(bottlenecks.get(p.id())) : p).toList();
+        return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes);
+    }
+
     /** The pipelines the user configured: Logstash's own (ids starting with '.') left out. */
     public List<Pipeline> userPipelines() {
         return pipelines.stream().filter(p -> !p.system()).toList();
@@ -75,7 +82,12 @@ public record Snapshot(
             Queue queue,
             DeadLetterQueue deadLetterQueue,
             Reloads reloads,
-            List<Plugin> plugins) {
+            List<Plugin> plugins,
+            Bottleneck bottleneck) {
+
+        public Pipeline withBottleneck(Bottleneck b) {
+            return new Pipeline(id, system, workers, batchSize, events, flow, queue, deadLetterQueue, reloads, plugins, b);
+        }
     }
 
     @RegisterForReflection

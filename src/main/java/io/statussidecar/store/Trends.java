@@ -15,9 +15,11 @@ public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String
      * Per user pipeline: when it was first seen, when events last entered and left it, when its
      * dead-letter queue last dropped events, when a reload last failed and last succeeded, and since
      * when its workers have been fully busy or its queue fully backpressured at every poll (null when
-     * the last poll was not).
+     * the last poll was not); and since when a persisted queue has not shrunk, with its size then
+     * (null without a persisted queue).
      */
     public record Pipeline(Instant firstSeenAt, Instant inAdvancedAt, Instant outAdvancedAt, Instant dlqDroppedAt,
-            Instant reloadFailedAt, Instant reloadSucceededAt, Instant blockedSince) {
+            Instant reloadFailedAt, Instant reloadSucceededAt, Instant blockedSince, Instant pqGrowingSince,
+            Long pqBytesThen) {
     }
 }

@@ -181,8 +181,11 @@
           el('th', { className: 'num' }, 'Worker util.'), el('th', { className: 'num' }, 'ms / event'))),
         el('tbody', null));
       table.tBodies[0].replaceChildren.apply(table.tBodies[0], rows);
+      var b = p.bottleneck;
+      var bottleneck = b ? el('p', { className: 'bottleneck stage-' + b.stage },
+        el('strong', null, 'Bottleneck: ' + b.stage + (b.pluginId ? ' ' + b.pluginId : '')), ' – ' + b.evidence) : null;
       var block = el('div', { className: 'pipeline' }, el('h3', null, p.id), el('p', { className: 'facts' }, facts.join(' · ')),
-        el('div', { className: 'scroll' }, table));
+        bottleneck, el('div', { className: 'scroll' }, table));
       block.dataset.pipelineId = p.id;
       return block;
     });

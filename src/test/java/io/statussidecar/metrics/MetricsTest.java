@@ -27,7 +27,7 @@ import io.statussidecar.support.SimulatorResource;
  */
 @QuarkusTest
 @WithTestResource(SimulatorResource.class)
-class MetricsTest {
+public class MetricsTest {
 
     LogstashSimulator simulator;
 
@@ -48,7 +48,7 @@ class MetricsTest {
         simulator.clearPatches();
     }
 
-    static Exposition scrape() {
+    public static Exposition scrape() {
         String text = given().accept("text/plain").get("/q/metrics").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("text/plain")).extract().asString();
         return Exposition.parse(text);

@@ -1,0 +1,112 @@
+package io.statussidecar.diagnosis;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.statussidecar.simulator.LogstashSimulator;
+import io.statussidecar.support.Polls;
+import io.statussidecar.support.SimulatorResource;
+
+/**
+ * SPEC §13's bottleneck per pipeline in {@code /api/stats}, on simulator scenarios, for Logstash 8.15
+ * (flow metrics) and 7.17 (none: counter deltas over two polls): input-bound, a slow filter and a slow
+ * output named by id, a filling persisted queue.
+ */
+@QuarkusTest
+@WithTestResource(SimulatorResource.class)
+class BottleneckTest {
+
+    LogstashSimulator simulator;
+
+    @Inject
+    Polls polls;
+
+    @AfterEach
+    void plain() {
+        simulator.clearPatches();
+    }
+
+    void start(boolean legacy) {
+        simulator.clearPatches();
+        simulator.legacy(legacy);
+        polls.freshStart();
+        polls.poll(2);
+    }
+
+    Map<String, Object> bottleneck(String version) {
+        var stats = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
+        assertEquals(version, stats.getString("node.version"));
+        if (version.startsWith("7")) {
+            assertNull(stats.get("pipelines[0].flow"), "7.x has no flow metrics");
+        }
+        return stats.getMap("pipelines[0].bottleneck");
+    }
+
+    static String version(boolean legacy) {
+        return legacy ? "7.17.9" : "8.15.2";
+    }
+
+    @ParameterizedTest(name = "legacy={0}")
+    @ValueSource(booleans = {false, true})
+    void idleWorkersMeanInputBound(boolean legacy) {
+        start(legacy);
+        Map<String, Object> b = bottleneck(version(legacy));
+        assertEquals("input", b.get("stage"), b.toString());
+        assertNull(b.get("pluginId"));
+        assertTrue(b.get("evidence").toString().startsWith("Waiting for input: workers "), b.toString());
+    }
+
+    @ParameterizedTest(name = "legacy={0}")
+    @ValueSource(booleans = {false, true})
+    void aSlowFilterIsNamed(boolean legacy) {
+        start(legacy);
+        simulator.slowPlugin("microseg", 200);
+        polls.poll(2); // before 8.5, the plugin's duration needs two polls at the new pace
+        Map<String, Object> b = bottleneck(version(legacy));
+        assertEquals("filter", b.get("stage"), b.toString());
+        assertEquals("microseg", b.get("pluginId"));
+        String evidence = b.get("evidence").toString();
+        assertTrue(evidence.contains("filter 'microseg' (grok) takes 200 ms of worker time per event"), evidence);
+        assertTrue(evidence.contains("the next slowest"), evidence);
+        io.statussidecar.support.Exposition m = io.statussidecar.metrics.MetricsTest.scrape();
+        assertEquals(1, m.value("logstash_pipeline_bottleneck", "pipeline", "main", "stage", "filter", "plugin_id", "microseg"));
+        assertEquals(1, m.named("logstash_pipeline_bottleneck").size(), "one stage at a time");
+    }
+
+    @ParameterizedTest(name = "legacy={0}")
+    @ValueSource(booleans = {false, true})
+    void aSlowOutputIsNamed(boolean legacy) {
+        start(legacy);
+        simulator.slowPlugin("splunk-microseg", 200);
+        polls.poll(2);
+        Map<String, Object> b = bottleneck(version(legacy));
+        assertEquals("output", b.get("stage"), b.toString());
+        assertEquals("splunk-microseg", b.get("pluginId"));
+        assertTrue(b.get("evidence").toString().contains("output 'splunk-microseg' (http) takes 200 ms"), b.toString());
+    }
+
+    @ParameterizedTest(name = "legacy={0}")
+    @ValueSource(booleans = {false, true})
+    void aFillingPersistedQueue(boolean legacy) {
+        start(legacy);
+        simulator.slowPlugin("splunk-microseg", 200);
+        simulator.persistedQueue(1L << 30, 5_000_000);
+        polls.poll(2);
+        Map<String, Object> b = bottleneck(version(legacy));
+        assertEquals("queue", b.get("stage"), b.toString());
+        assertEquals("splunk-microseg", b.get("pluginId"), "the slowest plugin, why it fills");
+        assertTrue(b.get("evidence").toString().startsWith("The persisted queue grew from "), b.toString());
+    }
+}
