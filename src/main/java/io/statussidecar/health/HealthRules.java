@@ -14,6 +14,7 @@ import io.statussidecar.store.CollectorStatus;
 import io.statussidecar.store.Flow;
 import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.MetricsStore;
+import io.statussidecar.store.PluginRestart;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.Trends;
 import io.statussidecar.security.Redactor;
@@ -44,6 +45,7 @@ public final class HealthRules {
             reasons.addAll(snapshotReasons(in));
         }
         logProfileInvalid(in).ifPresent(reasons::add);
+        reasons.addAll(pluginRestarting(in));
         reasons.sort(Comparator.comparing(Reason::severity).reversed());
         Status status = reasons.stream().map(Reason::severity).max(Comparator.naturalOrder()).orElse(Status.HEALTHY);
         Snapshot s = in.latest();
@@ -76,6 +78,34 @@ public final class HealthRules {
         heapPressure(in).ifPresent(reasons::add);
         noEvents(in).ifPresent(reasons::add);
         return reasons;
+    }
+
+    /** SPEC §5: the same plugin restarting after an error 3 times within 5 minutes. */
+    static final int RESTARTS_FOR_A_LOOP = 3;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(5);
+
+    // Read from the log, so it holds even while the API is unreachable (a crashing input can be why).
+    private static List<Reason> pluginRestarting(HealthInputs in) {
+        Map<String, List<PluginRestart>> byPlugin = new java.util.LinkedHashMap<>();
+        Instant since = in.now().minus(RESTART_WINDOW);
+        for (PluginRestart r : in.restarts()) {
+            if (r.seenAt().isAfter(since) && !r.seenAt().isAfter(in.now())) {
+                byPlugin.computeIfAbsent(r.pipeline() + "\u0000" + r.plugin(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Reason> out = new ArrayList<>();
+        byPlugin.values().forEach(list -> {
+            if (list.size() >= RESTARTS_FOR_A_LOOP) {
+                PluginRestart last = list.get(list.size() - 1);
+                out.add(new Reason("plugin_restarting", Status.DEGRADED, "Plugin '" + last.plugin() + "'"
+                        + (last.pluginClass() != null && last.pluginId() != null ? " (" + last.pluginClass() + ")" : "")
+                        + (last.pipeline() != null ? " of pipeline '" + last.pipeline() + "'" : "") + " restarted " + list.size()
+                        + " times in the last " + RESTART_WINDOW.toMinutes() + " minutes after an unrecoverable error"
+                        + (last.error() != null ? ": " + last.error() : "")
+                        + ". It fails and restarts in a loop while Logstash's status stays green: fix what the error names"));
+            }
+        });
+        return out;
     }
 
     private static Optional<Reason> collectorStuck(HealthInputs in) {

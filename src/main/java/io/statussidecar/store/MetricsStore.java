@@ -2,6 +2,8 @@ package io.statussidecar.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -46,6 +48,11 @@ public class MetricsStore {
         state = state.after(poll, clock.instant());
         // Readers that keep their own view of each poll (the metrics) update here, once per poll.
         published.fire(state);
+    }
+
+    /** Plugin restarts the log follower read (it is the only other writer). */
+    public synchronized void recordRestarts(List<PluginRestart> seen, Instant now) {
+        state = state.withRestarts(seen, now);
     }
 
     /** What the last poll left: read it once per request or rule evaluation. */

@@ -16,16 +16,35 @@ import java.util.Map;
  *        a pipeline across polls (thousands of pipelines: no search per request)
  */
 public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Snapshot.Pipeline>> recentPipelines,
-        Trends trends, LogstashHealth logstashHealth, CollectorStatus collector) {
+        Trends trends, LogstashHealth logstashHealth, CollectorStatus collector, List<PluginRestart> restarts) {
+
+    /** Plugin restarts older than this say nothing about a restart loop now (SPEC §5: 3 within 5 minutes). */
+    public static final java.time.Duration RESTARTS_KEPT = java.time.Duration.ofMinutes(5);
+    /** A loop of many plugins must not grow the state without bound. */
+    static final int MAX_RESTARTS = 200;
 
     static State initial(Instant startedAt) {
-        return new State(null, List.of(), List.of(), Trends.NONE, null, CollectorStatus.initial(startedAt));
+        return new State(null, List.of(), List.of(), Trends.NONE, null, CollectorStatus.initial(startedAt), List.of());
+    }
+
+    /** The restarts the log follower read, added to those of the last five minutes. */
+    State withRestarts(List<PluginRestart> seen, Instant now) {
+        List<PluginRestart> kept = new ArrayList<>();
+        Instant since = now.minus(RESTARTS_KEPT);
+        for (PluginRestart r : restarts) {
+            if (r.seenAt().isAfter(since)) {
+                kept.add(r);
+            }
+        }
+        kept.addAll(seen);
+        List<PluginRestart> bounded = kept.size() > MAX_RESTARTS ? kept.subList(kept.size() - MAX_RESTARTS, kept.size()) : kept;
+        return new State(latest, recent, recentPipelines, trends, logstashHealth, collector, List.copyOf(bounded));
     }
 
     State after(Poll poll, Instant finishedAt) {
         CollectorStatus status = collector.after(poll, finishedAt);
         if (!poll.ok()) {
-            return new State(latest, recent, recentPipelines, trends, logstashHealth, status);
+            return new State(latest, recent, recentPipelines, trends, logstashHealth, status, restarts);
         }
         int keep = Math.min(recent.size(), MetricsStore.RECENT_POLLS - 1);
         Snapshot[] last = new Snapshot[keep + 1];
@@ -36,6 +55,7 @@ public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Sna
         }
         last[keep] = poll.snapshot();
         indexed.add(Map.copyOf(poll.snapshot().userPipelinesById()));
-        return new State(poll.snapshot(), List.of(last), List.copyOf(indexed), poll.trends(), poll.logstashHealth(), status);
+        return new State(poll.snapshot(), List.of(last), List.copyOf(indexed), poll.trends(), poll.logstashHealth(), status,
+                restarts);
     }
 }
