@@ -15,7 +15,7 @@ public class Gates {
             "4 log requests are being answered; try again in a moment");
     private final Gate bundle = new Gate(1, Duration.ofMinutes(5), Duration.ofSeconds(30),
             "A support bundle is being built; try again when it is done");
-    private final Gate hotThreads = new Gate(1, Duration.ofMinutes(1), Duration.ofSeconds(5),
+    private final Gate hotThreads = new Gate(1, Duration.ofMinutes(2), Duration.ofSeconds(5),
             "Another hot-threads request is being answered; try again in a few seconds");
 
     public Gate logs() {

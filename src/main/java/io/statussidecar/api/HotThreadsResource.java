@@ -1,5 +1,8 @@
 package io.statussidecar.api;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -9,6 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.statussidecar.config.ConfigCheck;
+import io.statussidecar.diagnosis.ThreadWindow;
+import io.statussidecar.logstash.HotThreads;
 import io.statussidecar.logstash.LogstashClient;
 import io.statussidecar.logstash.LogstashUnavailable;
 
@@ -20,7 +26,11 @@ import io.statussidecar.logstash.LogstashUnavailable;
 @Path("/api/hot-threads")
 public class HotThreadsResource {
 
-    static final Set<String> PARAMETERS = Set.of("threads", "stacktrace_size", "ignore_idle_threads", "human");
+    static final Set<String> PARAMETERS = Set.of("threads", "stacktrace_size", "ignore_idle_threads", "human", "window");
+    static final Duration MIN_WINDOW = Duration.ofSeconds(1);
+    static final Duration MAX_WINDOW = Duration.ofSeconds(60);
+    /** A window samples every thread Logstash has, so that the two samples hold the same threads. */
+    static final int WINDOW_THREADS = 100;
 
     private final LogstashClient client;
     private final Gate gate;
@@ -36,8 +46,12 @@ public class HotThreadsResource {
         for (String name : uri.getQueryParameters().keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw ApiException.badRequest("invalid_parameter", "hot threads take only threads (1-100), stacktrace_size (1-200), "
-                        + "ignore_idle_threads and human (true/false); got \"" + Requests.echo(name) + "\"");
+                        + "ignore_idle_threads and human (true/false), or window (1s-60s); got \"" + Requests.echo(name) + "\"");
             }
+        }
+        Optional<String> window = Requests.single(uri, "window");
+        if (window.isPresent()) {
+            return windowed(uri, window.get());
         }
         Integer threads = Requests.single(uri, "threads").isPresent() ? Requests.intParam(uri, "threads", 0, 1, 100) : null;
         Integer stack = Requests.single(uri, "stacktrace_size").isPresent()
@@ -55,5 +69,53 @@ public class HotThreadsResource {
         } finally {
             gate.leave(ticket);
         }
+    }
+
+    /** SPEC §13: each thread's CPU within the window, from two samples {@code window} apart. */
+    private Response windowed(UriInfo uri, String raw) {
+        Duration window = ConfigCheck.parseDuration(raw).filter(d -> d.compareTo(MIN_WINDOW) >= 0 && d.compareTo(MAX_WINDOW) <= 0)
+                .orElseThrow(() -> ApiException.badRequest("invalid_parameter", "window must be a duration from 1s to 60s "
+                        + "(e.g. 10s); got \"" + Requests.echo(raw) + "\""));
+        for (String name : List.of("human", "ignore_idle_threads")) {
+            if (Requests.single(uri, name).isPresent()) {
+                throw ApiException.badRequest("invalid_parameter", "window answers JSON over every thread; " + name + " does not apply");
+            }
+        }
+        int threads = Requests.intParam(uri, "threads", 10, 1, 100);
+        int stack = Requests.intParam(uri, "stacktrace_size", 10, 1, 200);
+        Gate.Ticket ticket = gate.enter();
+        try {
+            // Logstash's uptime when it took each sample: between its uptime just before and just after.
+            long before1 = client.uptimeMillis();
+            HotThreads first = client.hotThreadsReport(WINDOW_THREADS, stack);
+            double uptime1 = (before1 + client.uptimeMillis()) / 2.0;
+            Thread.sleep(window.toMillis());
+            long before2 = client.uptimeMillis();
+            HotThreads second = client.hotThreadsReport(WINDOW_THREADS, stack);
+            double uptime2 = (before2 + client.uptimeMillis()) / 2.0;
+            ThreadWindow.Result result = ThreadWindow.of(samples(first), uptime1, samples(second), uptime2,
+                    Math.round(uptime2 - uptime1));
+            List<ThreadWindow.Thread> top = result.threads().subList(0, Math.min(threads, result.threads().size()));
+            return Response.ok(new ThreadWindow.Result(result.windowMillis(), result.uptimeMillis(), result.resolutionPercent(),
+                    result.method(), top, result.notInBothSamples())).type("application/json").build();
+        } catch (LogstashUnavailable e) {
+            throw new ApiException(502, "logstash_unavailable", "Logstash did not give its hot threads: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted", "the sidecar is stopping");
+        } finally {
+            gate.leave(ticket);
+        }
+    }
+
+    private static List<ThreadWindow.Sample> samples(HotThreads report) {
+        if (report.hotThreads() == null || report.hotThreads().threads() == null) {
+            return List.of();
+        }
+        return report.hotThreads().threads().stream()
+                .filter(t -> t.threadId() != null && t.percentOfCpuTime() != null)
+                .map(t -> new ThreadWindow.Sample(t.threadId(), t.name(), t.state(), t.percentOfCpuTime(),
+                        t.traces() == null ? List.of() : t.traces()))
+                .toList();
     }
 }

@@ -28,6 +28,11 @@ public interface LogstashApi {
     @Path("/_node/pipelines")
     Response nodePipelines();
 
+    /** Only the JVM section of the node stats: small whatever the pipelines. */
+    @GET
+    @Path("/_node/stats/jvm")
+    Response nodeStatsJvm();
+
     @GET
     @Path("/_node/plugins")
     Response nodePlugins();

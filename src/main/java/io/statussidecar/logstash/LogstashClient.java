@@ -149,6 +149,20 @@ public class LogstashClient {
         }
     }
 
+    /** Logstash's JVM uptime now, from the JVM section of its node stats. */
+    public long uptimeMillis() throws LogstashUnavailable {
+        NodeStats s = read("/_node/stats/jvm", api::nodeStatsJvm, NodeStats.class);
+        if (s.jvm() == null || s.jvm().uptimeInMillis() == null) {
+            throw new LogstashUnavailable("Logstash's /_node/stats/jvm has no jvm.uptime_in_millis", "no uptime");
+        }
+        return s.jvm().uptimeInMillis();
+    }
+
+    /** Hot threads parsed, idle ones included: what a windowed measurement samples (SPEC §13). */
+    public HotThreads hotThreadsReport(int threads, int stacktraceSize) throws LogstashUnavailable {
+        return read("/_node/hot_threads", () -> api.hotThreads(threads, stacktraceSize, Boolean.FALSE, null), HotThreads.class);
+    }
+
     public Raw hotThreads(Integer threads, Integer stacktraceSize, Boolean ignoreIdleThreads, Boolean human, long maxBytes)
             throws LogstashUnavailable {
         byte[] body = exchange("/_node/hot_threads", () -> api.hotThreads(threads, stacktraceSize, ignoreIdleThreads, human),

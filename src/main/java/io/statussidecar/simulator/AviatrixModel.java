@@ -1,5 +1,6 @@
 package io.statussidecar.simulator;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,6 +260,14 @@ final class AviatrixModel {
         return write(root);
     }
 
+    /** {@code /_node/stats/jvm}: the JVM section only, no tick of the counters. */
+    String jvmStats() {
+        ObjectNode root = identity(baseStats.deepCopy());
+        root.retain("id", "name", "host", "version", "ephemeral_id", "status", "snapshot", "jvm");
+        ((ObjectNode) root.path("jvm")).put("uptime_in_millis", System.currentTimeMillis() - startedAtMillis);
+        return write(root);
+    }
+
     String node() {
         ObjectNode root = identity(baseRoot.deepCopy());
         root.remove(List.of("build_date", "build_sha", "build_snapshot"));
@@ -284,30 +293,73 @@ final class AviatrixModel {
         return write(root);
     }
 
-    /** Shaped as LOGSTASH-API.md describes hot threads (no public capture of one exists). */
+    /**
+     * A thread of the simulated Logstash that burns CPU: {@code coreShare} of one core from
+     * {@code since} on, after {@code cpuBefore} ms of CPU time before that.
+     */
+    private record Burner(String name, long id, double coreShare, double cpuBefore, long since) {
+    }
+
+    /** Since Logstash started (a restart starts them again). */
+    private static final long SINCE_START = -1;
+
+    private final List<Burner> burners = new ArrayList<>(List.of(
+            new Burner("[main]>worker0", 40, 0.125, 0, SINCE_START), new Burner("[main]>worker1", 41, 0.115, 0, SINCE_START),
+            new Burner("[main]<udp", 42, 0.105, 0, SINCE_START)));
+
+    private double cpuMillis(Burner b, long now) {
+        return b.cpuBefore() + b.coreShare() * (now - (b.since() == SINCE_START ? startedAtMillis : b.since()));
+    }
+
+    /**
+     * From now on the thread burns {@code coreShare} of a core; its CPU time so far is what makes
+     * Logstash's own figure, CPU time over Logstash's uptime, {@code lifetimePercent} right now.
+     */
+    void burn(String name, double coreShare, double lifetimePercent) {
+        long now = System.currentTimeMillis();
+        double cpuBefore = lifetimePercent / 100 * (now - startedAtMillis);
+        long id = burners.stream().filter(x -> x.name().equals(name)).mapToLong(Burner::id).findFirst()
+                .orElse(burners.stream().mapToLong(Burner::id).max().orElse(39) + 1);
+        burners.removeIf(x -> x.name().equals(name));
+        burners.add(new Burner(name, id, coreShare, cpuBefore, now));
+    }
+
+    /**
+     * Hot threads as Logstash 8 computes them (hot_threads_reporter.rb): each thread's CPU time over
+     * Logstash's uptime, truncated to 0.01 %, busiest first.
+     */
     String hotThreads(boolean human, int threads) {
-        String[] names = { "[main]>worker0", "[main]>worker1", "[main]<udp" };
+        long now = System.currentTimeMillis();
+        double uptime = Math.max(1, now - startedAtMillis);
+        List<Burner> sorted = new ArrayList<>(burners);
+        sorted.sort((a, b) -> Double.compare(cpuMillis(b, now), cpuMillis(a, now)));
+        String time = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
         if (human) {
             StringBuilder t = new StringBuilder("::: {" + baseRoot.path("host").asText("logstash") + "}\n")
-                    .append("Hot threads at 2026-01-01T00:00:00+00:00, busiestThreads=").append(threads).append(":\n")
+                    .append("Hot threads at ").append(time).append(", busiestThreads=").append(threads).append(":\n")
                     .append("=".repeat(80)).append('\n');
-            for (int i = 0; i < Math.min(threads, names.length); i++) {
-                t.append(12.5 - i).append(" % of cpu usage, state: runnable, thread name: '").append(names[i])
-                        .append("', thread id: ").append(40 + i).append('\n')
+            for (Burner b : sorted.subList(0, Math.min(threads, sorted.size()))) {
+                t.append(percent(b, now, uptime)).append(" % of cpu usage, state: runnable, thread name: '").append(b.name())
+                        .append("', thread id: ").append(b.id()).append('\n')
                         .append("\tjava.base@17/sun.nio.ch.EPoll.wait(Native Method)\n")
                         .append("-".repeat(80)).append('\n');
             }
             return t.toString();
         }
         ObjectNode root = identity(baseRoot.deepCopy());
-        ObjectNode hot = root.putObject("hot_threads").put("time", "2026-01-01T00:00:00+00:00").put("busiest_threads", threads);
+        ObjectNode hot = root.putObject("hot_threads").put("time", time).put("busiest_threads", threads);
         ArrayNode list = hot.putArray("threads");
-        for (int i = 0; i < Math.min(threads, names.length); i++) {
-            ObjectNode th = list.addObject().put("name", names[i]).put("thread_id", 40 + i).put("percent_of_cpu_time", 12.5 - i)
-                    .put("state", "runnable");
-            th.putArray("traces").add("java.base@17/sun.nio.ch.EPoll.wait(Native Method)");
+        for (Burner b : sorted.subList(0, Math.min(threads, sorted.size()))) {
+            ObjectNode th = list.addObject().put("name", b.name()).put("thread_id", b.id())
+                    .put("percent_of_cpu_time", percent(b, now, uptime)).put("state", "runnable");
+            th.putArray("traces").add("java.base@17/sun.nio.ch.EPoll.wait(Native Method)")
+                    .add("org.logstash.execution.WorkerLoop.run(WorkerLoop.java:85)");
         }
         return write(root);
+    }
+
+    private double percent(Burner b, long now, double uptime) {
+        return Math.floor(cpuMillis(b, now) / uptime * 10000) / 100.0;
     }
 
     String root() {

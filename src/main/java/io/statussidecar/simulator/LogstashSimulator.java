@@ -69,6 +69,7 @@ public final class LogstashSimulator implements AutoCloseable {
                     json.readTree(fixturesDir.resolve(BASE_ROOT).toFile()), profile);
             return new LogstashSimulator(path -> switch (path) {
                 case "/_node/stats" -> Optional.of(model.nodeStats());
+                case "/_node/stats/jvm" -> Optional.of(model.jvmStats());
                 case "/_node" -> Optional.of(model.node());
                 case "/_node/pipelines" -> Optional.of(model.nodePipelines());
                 case "/_node/plugins" -> Optional.of(model.nodePlugins());
@@ -240,6 +241,13 @@ public final class LogstashSimulator implements AutoCloseable {
     public void persistedQueue(long maxBytes, long bytesPerTick) {
         synchronized (model()) {
             model().persistedQueue(maxBytes, bytesPerTick);
+        }
+    }
+
+    /** That thread burns {@code coreShare} of a core from now on, its Logstash figure now {@code lifetimePercent}. */
+    public void burn(String thread, double coreShare, double lifetimePercent) {
+        synchronized (model()) {
+            model().burn(thread, coreShare, lifetimePercent);
         }
     }
 

@@ -296,30 +296,33 @@
 
   // ---- hot threads ---------------------------------------------------------------------------
 
+  // The CPU each thread used within the window (SPEC §13), not Logstash's since-start figure.
   function loadHotThreads() {
     var button = $('hot-threads-button');
     var panel = $('hot-threads-panel');
+    var span = $('hot-threads-window').value;
     button.disabled = true;
     panel.hidden = false;
-    setText('hot-threads-note', 'Asking Logstash…');
-    fetch('/api/hot-threads?human=true&threads=10&stacktrace_size=20', { cache: 'no-store', credentials: 'same-origin' })
-      .then(function (r) {
-        return r.text().then(function (text) {
-          if (r.ok) {
-            setText('hot-threads-note', 'Taken ' + new Date().toLocaleTimeString() + ' (Logstash\'s own CPU shares over each thread\'s life)');
-            setText('hot-threads', text);
-          } else {
-            var message = text;
-            try { message = JSON.parse(text).message || text; } catch (e) { /* not JSON */ }
-            setText('hot-threads-note', 'Not available (HTTP ' + r.status + '): ' + message);
-            setText('hot-threads', '');
-          }
-        });
-      }, function () {
-        setText('hot-threads-note', 'The sidecar did not answer.');
-      })
-      .then(function () { button.disabled = false; panel.scrollIntoView({ block: 'nearest' }); });
+    setText('hot-threads-note', 'Sampling Logstash\'s threads for ' + span + '…');
+    setText('hot-threads', '');
+    getJson('/api/hot-threads?window=' + encodeURIComponent(span) + '&threads=10&stacktrace_size=15').then(function (r) {
+      var h = r.body;
+      if (r.status !== 200 || !h || !h.threads) {
+        setText('hot-threads-note', 'Not available (HTTP ' + r.status + '): ' + (h && h.message ? h.message : 'no answer'));
+        return;
+      }
+      setText('hot-threads-note', 'CPU within ' + d(h.windowMillis / 1000) + ' s, 100 % = one core, busiest first; exact to ±'
+        + d(h.resolutionPercent) + ' % (Logstash\'s own figure covers each thread since Logstash started). Taken '
+        + new Date().toLocaleTimeString());
+      var text = h.threads.map(function (t) {
+        return pad(d(t.cpuPercent) + ' %', 8) + ' of a core  ' + t.name + '  ' + (t.state || '') + '  (id ' + t.id
+          + '; Logstash since start: ' + d(t.lifetimePercent) + ' %)\n' + (t.traces || []).map(function (l) { return '    ' + l; }).join('\n');
+      }).join('\n\n');
+      setText('hot-threads', text || 'No thread was sampled twice.');
+    }).then(function () { button.disabled = false; panel.scrollIntoView({ block: 'nearest' }); });
   }
+
+  function pad(s, n) { return s.length >= n ? s : new Array(n - s.length + 1).join(' ') + s; }
 
   // ---- refresh loop --------------------------------------------------------------------------
 

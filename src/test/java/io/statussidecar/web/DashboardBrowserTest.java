@@ -107,6 +107,7 @@ class DashboardBrowserTest extends DashboardPage {
     @Test
     void asksNoHostButItsOwn() {
         open();
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("hot-threads-window"))).selectByValue("5s");
         browser.driver().findElement(By.id("hot-threads-button")).click();
         browser.await(PATIENCE, d -> !text("hot-threads").isEmpty());
         browser.driver().findElement(By.cssSelector("#ranges button[data-range='24h']")).click();
@@ -122,12 +123,18 @@ class DashboardBrowserTest extends DashboardPage {
     }
 
     @Test
-    void hotThreadsShownAsReadableText() {
+    void hotThreadsOverAWindowShownAsReadableText() {
+        simulator.burn("[main]>worker0", 0.6, 2.0);
         open();
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("hot-threads-window"))).selectByValue("5s");
         browser.driver().findElement(By.id("hot-threads-button")).click();
         String shown = browser.await(PATIENCE, d -> text("hot-threads").isEmpty() ? null : text("hot-threads"));
-        assertTrue(shown.contains("Hot threads at"), shown.substring(0, Math.min(200, shown.length())));
-        assertTrue(simulator.lastHotThreadsQuery().contains("human=true"), simulator.lastHotThreadsQuery());
+        String first = shown.lines().findFirst().orElse("");
+        assertTrue(first.contains("% of a core  [main]>worker0  runnable"), shown);
+        assertTrue(shown.contains("    org.logstash.execution.WorkerLoop.run"), "with its stack: " + shown);
+        assertTrue(text("hot-threads-note").startsWith("CPU within 5"), text("hot-threads-note"));
+        assertTrue(simulator.lastHotThreadsQuery().contains("ignore_idle_threads=false"), simulator.lastHotThreadsQuery());
+        browser.screenshot("hot-threads");
     }
 
     @Test
