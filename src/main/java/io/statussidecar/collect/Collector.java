@@ -2,6 +2,7 @@ package io.statussidecar.collect;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import io.statussidecar.diagnosis.Bottlenecks;
 import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.MetricsStore;
+import io.statussidecar.store.PluginSource;
 import io.statussidecar.store.Poll;
 import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.State;
@@ -73,7 +75,8 @@ public class Collector {
                 nodeInfo = readNodeInfo();
             }
             refreshHealthReport(at, newProcess);
-            Snapshot mapped = SnapshotMapper.map(stats, nodeInfo, at, logTypes);
+            refreshSources(stats, at);
+            Snapshot mapped = SnapshotMapper.map(stats, nodeInfo, at, logTypes).withSources(sources);
             Snapshot snapshot = mapped.withBottlenecks(Bottlenecks.of(previous, mapped));
             poll = Poll.success(at, snapshot, Deltas.sample(previous, snapshot),
                     TrendTracker.next(before.trends(), previous, snapshot, at), logstashHealth);
@@ -96,6 +99,41 @@ public class Collector {
         }
         store.record(poll);
         return poll;
+    }
+
+    /** A graph that could not be read is asked for again after this, not at every poll. */
+    static final Duration GRAPH_RETRY = Duration.ofMinutes(5);
+
+    private Map<String, String> graphHashes = Map.of();
+    private Map<String, Map<String, PluginSource>> sources = Map.of();
+    private Instant graphFailedAt;
+
+    /**
+     * SPEC §13: where each plugin is defined, from the pipelines' graphs, read again only when a
+     * pipeline's configuration hash changes (a reload, a restart, a pipeline added). Logstash before
+     * 7 has no hash in its stats, and no graph.
+     */
+    private void refreshSources(NodeStats stats, Instant at) {
+        Map<String, String> hashes = new java.util.HashMap<>();
+        if (stats.pipelines() != null) {
+            stats.pipelines().forEach((id, p) -> {
+                if (p != null && p.hash() != null) {
+                    hashes.put(id, p.hash());
+                }
+            });
+        }
+        if (hashes.isEmpty() || hashes.equals(graphHashes)
+                || (graphFailedAt != null && Duration.between(graphFailedAt, at).compareTo(GRAPH_RETRY) < 0)) {
+            return;
+        }
+        try {
+            sources = Sources.of(client.pipelineGraphs());
+            graphHashes = Map.copyOf(hashes);
+            graphFailedAt = null;
+        } catch (LogstashUnavailable e) {
+            LOG.debugf("Reading the pipeline graphs failed: %s", e.getMessage());
+            graphFailedAt = at;
+        }
     }
 
     private NodeInfo readNodeInfo() {

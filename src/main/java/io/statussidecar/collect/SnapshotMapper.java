@@ -160,7 +160,7 @@ public final class SnapshotMapper {
             }
             NodeStats.Events e = p.events();
             Snapshot.PluginEvents events = e == null ? null : new Snapshot.PluginEvents(e.in(), e.out(), e.durationInMillis());
-            out.add(new Snapshot.Plugin(p.id(), p.name(), type, logTypes.typeOf(p.id(), type), events, flows(p.flow())));
+            out.add(new Snapshot.Plugin(p.id(), p.name(), type, logTypes.typeOf(p.id(), type), events, flows(p.flow()), null));
         }
     }
 

@@ -28,6 +28,10 @@ public interface LogstashApi {
     @Path("/_node/pipelines")
     Response nodePipelines();
 
+    @GET
+    @Path("/_node/pipelines")
+    Response nodePipelinesGraph(@QueryParam("graph") boolean graph);
+
     /** Only the JVM section of the node stats: small whatever the pipelines. */
     @GET
     @Path("/_node/stats/jvm")

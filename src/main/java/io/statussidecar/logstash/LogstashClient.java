@@ -149,6 +149,11 @@ public class LogstashClient {
         }
     }
 
+    /** Each pipeline's configuration graph (7.x+), for where each plugin is defined. */
+    public PipelineGraphs pipelineGraphs() throws LogstashUnavailable {
+        return read("/_node/pipelines?graph=true", () -> api.nodePipelinesGraph(true), PipelineGraphs.class);
+    }
+
     /** Logstash's JVM uptime now, from the JVM section of its node stats. */
     public long uptimeMillis() throws LogstashUnavailable {
         NodeStats s = read("/_node/stats/jvm", api::nodeStatsJvm, NodeStats.class);

@@ -54,6 +54,7 @@ public class LogstashMetrics {
     private final HealthEvaluator health;
     private final int maxPlugins;
     private final Map<SeriesKey, Bound> bound = new HashMap<>();
+    static final List<String> REASON_LABELS = List.of("code", "severity");
 
     @Inject
     LogstashMetrics(MeterRegistry registry, MetricsStore store, HealthEvaluator health, SidecarConfig config) {
@@ -72,13 +73,26 @@ public class LogstashMetrics {
         });
     }
 
-    /** The store publishes each poll's state; only successful polls change what Logstash reported. */
+    /**
+     * The store publishes each poll's state. The health reasons follow every poll, failed ones too
+     * (that is when logstash_unreachable starts); what Logstash reported changes only with a successful one.
+     */
     synchronized void onPoll(@Observes State state) {
-        if (state.latest() == null || state.collector().lastError() != null) {
-            return;
-        }
         try {
-            reconcile(Samples.of(state.latest(), maxPlugins));
+            Map<SeriesKey, Double> values = new java.util.LinkedHashMap<>();
+            if (state.latest() != null && state.collector().lastError() == null) {
+                values.putAll(Samples.of(state.latest(), maxPlugins));
+            } else {
+                bound.forEach((key, b) -> {
+                    if (key.metric() != Metric.HEALTH_REASON) {
+                        values.put(key, b.cell().value);
+                    }
+                });
+            }
+            for (var reason : health.verdict(state).reasons()) {
+                values.put(new SeriesKey(Metric.HEALTH_REASON, REASON_LABELS, List.of(reason.code(), reason.severity().json())), 1.0);
+            }
+            reconcile(values);
         } catch (RuntimeException e) {
             // A bug here must not cost the collector its poll: the previous values stay exposed.
             LOG.errorf(e, "Could not update the Logstash metrics");

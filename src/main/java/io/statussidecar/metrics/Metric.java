@@ -11,6 +11,8 @@ enum Metric {
     UP("logstash.up", Kind.GAUGE, null, "1 when the sidecar's last poll of the Logstash API succeeded, else 0"),
     HEALTH_STATUS("logstash.sidecar.health.status", Kind.GAUGE, null,
             "The sidecar's health verdict on this Logstash: 0 healthy, 1 degraded, 2 unhealthy"),
+    HEALTH_REASON("logstash.sidecar.health.reason", Kind.GAUGE, null,
+            "1 for each reason of the current health verdict, by its code and severity (absent when it does not hold)"),
     LAST_SUCCESS("logstash.sidecar.last.success.timestamp", Kind.GAUGE, "seconds",
             "When the sidecar last polled Logstash successfully, Unix time; the values below are from that poll"),
     PLUGINS_FOLDED("logstash.sidecar.plugins.folded", Kind.GAUGE, null,

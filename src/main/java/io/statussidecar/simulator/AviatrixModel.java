@@ -44,6 +44,10 @@ final class AviatrixModel {
 
     static final String INPUT_ID = "syslog-udp";
     static final List<String> COMMON_FILTERS = List.of("syslog-parse", "mutate-common");
+    /** A filter without an id in the configuration: Logstash names it by a hash (SPEC §13). */
+    static final String ANONYMOUS_ID = "8f3a5c0e9d2b47a1c6e5f4b3a2918d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e";
+    static final String CONFIG_FILE = "/usr/share/logstash/pipeline/aviatrix.conf";
+    static final String ANONYMOUS_FILE = "/usr/share/logstash/pipeline/main.conf";
 
     /** The optional second pipeline: tunnel status from a TCP input, forwarded by its own output. */
     static final String EDGE = "edge";
@@ -76,6 +80,8 @@ final class AviatrixModel {
     private long pqBytesPerTick;
     private long pqBytes;
     private long pqEvents;
+    private boolean anonymous;
+    private long anonymousEvents;
     private String mainEphemeralId;
     private String edgeEphemeralId;
     private String ephemeralId;
@@ -175,6 +181,7 @@ final class AviatrixModel {
         pqBytesPerTick = 0;
         pqBytes = 0;
         pqEvents = 0;
+        anonymous = false;
     }
 
     /** Events keep arriving but none leave the filters: a stuck output or filter. */
@@ -234,6 +241,10 @@ final class AviatrixModel {
         ArrayNode filters = plug.putArray("filters");
         COMMON_FILTERS.forEach(id -> plugin(filters, id, id.startsWith("syslog") ? "grok" : "mutate"));
         TYPES.forEach(t -> t.filterIds().forEach(id -> plugin(filters, id, "grok")));
+        if (anonymous) {
+            ObjectNode a = filters.addObject().put("id", ANONYMOUS_ID).put("name", "mutate");
+            a.putObject("events").put("in", anonymousEvents).put("out", anonymousEvents).put("duration_in_millis", anonymousEvents / 4);
+        }
         ArrayNode outputs = plug.putArray("outputs");
         TYPES.forEach(t -> plugin(outputs, t.outputId(), "http"));
         ObjectNode reloads = pipeline.putObject("reloads");
@@ -246,7 +257,7 @@ final class AviatrixModel {
             pipeline.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
                     .put("max_queue_size_in_bytes", 0);
         }
-        pipeline.put("hash", "aviatrix-" + PIPELINE);
+        pipeline.put("hash", "aviatrix-" + PIPELINE + (anonymous ? "-with-anonymous-filter" : ""));
         pipeline.put("ephemeral_id", mainEphemeralId);
         if (edge) {
             edgePipeline(pipelines.putObject(EDGE));
@@ -417,6 +428,9 @@ final class AviatrixModel {
             pqBytes = Math.min(pqMaxBytes, pqBytes + pqBytesPerTick);
             pqEvents += pqBytesPerTick / 1000;
         }
+        if (anonymous) {
+            anonymousEvents += total;
+        }
         heapPercent = clamp(heapPercent + random.nextDouble(-4, 4), 18, 65);
         cpuPercent = clamp(cpuPercent + random.nextDouble(-3, 3), 2, 35);
     }
@@ -488,6 +502,53 @@ final class AviatrixModel {
     /** That plugin now takes {@code millisPerEvent} of worker time per event: the workers get busy. */
     void slow(String id, double millisPerEvent) {
         slow.put(id, millisPerEvent);
+    }
+
+    /** Adds (or removes) a filter whose id is a hash, defined at main.conf:42: the configuration changes. */
+    void anonymousFilter(boolean on) {
+        anonymous = on;
+    }
+
+    /**
+     * {@code /_node/pipelines?graph=true}: main's plugins as vertices of its graph, each with where it is
+     * defined, as Logstash's LIR serializer writes them (the shape of the captured 8.5 graph among the fixtures).
+     */
+    String nodePipelinesGraph() {
+        ObjectNode root = identity(baseRoot.deepCopy());
+        ObjectNode p = root.putObject("pipelines").putObject(PIPELINE);
+        String hash = "aviatrix-" + PIPELINE + (anonymous ? "-with-anonymous-filter" : "");
+        p.put("ephemeral_id", mainEphemeralId).put("hash", hash).put("workers", WORKERS).put("batch_size", BATCH_SIZE);
+        ObjectNode lir = p.putObject("graph");
+        ObjectNode graph = lir.putObject("graph");
+        ArrayNode vertices = graph.putArray("vertices");
+        graph.putArray("edges");
+        lir.put("hash", hash).put("type", "lir").put("version", "0.0.0");
+        int line = 2;
+        vertex(vertices, INPUT_ID, "udp", "input", CONFIG_FILE, line, 3, true);
+        vertices.addObject().put("explicit_id", false).put("id", "__QUEUE__").putNull("meta").put("type", "queue");
+        line = 8;
+        for (String id : COMMON_FILTERS) {
+            vertex(vertices, id, id.startsWith("syslog") ? "grok" : "mutate", "filter", CONFIG_FILE, line += 4, 3, true);
+        }
+        for (LogType t : TYPES) {
+            for (String id : t.filterIds()) {
+                vertex(vertices, id, "grok", "filter", CONFIG_FILE, line += 4, 5, true);
+            }
+        }
+        if (anonymous) {
+            vertex(vertices, ANONYMOUS_ID, "mutate", "filter", ANONYMOUS_FILE, 42, 5, false);
+        }
+        for (LogType t : TYPES) {
+            vertex(vertices, t.outputId(), "http", "output", CONFIG_FILE, line += 6, 5, true);
+        }
+        return write(root);
+    }
+
+    private static void vertex(ArrayNode vertices, String id, String name, String type, String file, int line, int column,
+            boolean explicit) {
+        ObjectNode v = vertices.addObject().put("config_name", name).put("explicit_id", explicit).put("id", id);
+        v.putObject("meta").putObject("source").put("column", column).put("id", file).put("line", line).put("protocol", "file");
+        v.put("plugin_type", type).put("type", "plugin");
     }
 
     void legacy(boolean on) {

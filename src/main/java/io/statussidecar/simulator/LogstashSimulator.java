@@ -230,6 +230,13 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** Adds a filter whose id is a hash (defined at main.conf:42), as a configuration change does. */
+    public void anonymousFilter(boolean on) {
+        synchronized (model()) {
+            model().anonymousFilter(on);
+        }
+    }
+
     /** Answers as Logstash 7.17 does: no flow metrics. */
     public void legacy(boolean on) {
         synchronized (model()) {
@@ -389,6 +396,12 @@ public final class LogstashSimulator implements AutoCloseable {
             }
             default -> {
             }
+        }
+        if (path.equals("/_node/pipelines") && model != null && String.valueOf(exchange.getRequestURI().getRawQuery()).contains("graph=true")) {
+            synchronized (model) {
+                send(exchange, 200, "application/json", model.nodePipelinesGraph());
+            }
+            return;
         }
         if (path.equals("/_node/hot_threads") && model != null) {
             String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();

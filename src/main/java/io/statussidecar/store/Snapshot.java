@@ -33,6 +33,24 @@ public record Snapshot(
         return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes);
     }
 
+    /** The same poll with each plugin's source, by pipeline and plugin id, where one is known. */
+    public Snapshot withSources(Map<String, Map<String, PluginSource>> sources) {
+        if (sources.isEmpty()) {
+            return this;
+        }
+        List<Pipeline> withThem = pipelines.stream().map(p -> {
+            Map<String, PluginSource> known = sources.get(p.id());
+            if (known == null || p.plugins() == null) {
+                return p;
+            }
+            List<Plugin> plugins = p.plugins().stream()
+                    .map(pl -> known.containsKey(pl.id()) ? pl.withSource(known.get(pl.id())) : pl).toList();
+            return new Pipeline(p.id(), p.system(), p.workers(), p.batchSize(), p.events(), p.flow(), p.queue(),
+                    p.deadLetterQueue(), p.reloads(), plugins, p.bottleneck());
+        }).toList();
+        return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes);
+    }
+
     /** The pipelines the user configured: Logstash's own (ids starting with '.') left out. */
     public List<Pipeline> userPipelines() {
         return pipelines.stream().filter(p -> !p.system()).toList();
@@ -106,7 +124,12 @@ public record Snapshot(
 
     @RegisterForReflection
     public record Plugin(String id, String name, String type, String logType, PluginEvents events,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PluginSource source) {
+
+        Plugin withSource(PluginSource s) {
+            return new Plugin(id, name, type, logType, events, flow, s);
+        }
     }
 
     @RegisterForReflection

@@ -156,6 +156,15 @@
     body.replaceChildren.apply(body, rows);
   }
 
+  // "grok @ main.conf:42": where a plugin is defined says more than a generated id (SPEC §13).
+  function pluginName(pl) {
+    var s = pl.source;
+    if (!s || !s.file) return el('td', { className: 'plugin-name' }, pl.name);
+    var where = s.file.split('/').pop() + (s.line ? ':' + s.line : '');
+    return el('td', { className: 'plugin-name', title: s.file + (s.line ? ':' + s.line + (s.column ? ':' + s.column : '') : '') },
+      (s.configName || pl.name) + ' @ ' + where);
+  }
+
   function renderPipelines(pipelines) {
     var blocks = pipelines.map(function (p) {
       var util = flowNow(p.flow, 'workerUtilization');
@@ -168,7 +177,7 @@
       var rows = (p.plugins || []).map(function (pl) {
         var ev = pl.events || {};
         var row = el('tr', null,
-          el('td', null, pl.id), el('td', null, pl.name), el('td', null, pl.type), el('td', null, pl.logType),
+          el('td', null, pl.id), pluginName(pl), el('td', null, pl.type), el('td', null, pl.logType),
           el('td', { className: 'num' }, n(ev.in)), el('td', { className: 'num' }, n(ev.out)),
           el('td', { className: 'num' }, pct(flowNow(pl.flow, 'workerUtilization'))),
           el('td', { className: 'num' }, d(flowNow(pl.flow, 'workerMillisPerEvent'))));

@@ -66,6 +66,7 @@ class FixturesTest {
             beats/7.0.0-alpha1/pipelines.700.json    | 7.0.0-alpha1 | -                                     | test=1/1;another_test=8/125
             beats/7.8.1/root.710.json                | 7.8.1        | 06807db4-dbb2-4260-982f-b6ea4dfa5270  | -
             logstash-exporter/8.15.2/node_info.json  | 8.15.2       | eb4d9042-5642-4e21-bb8d-27454b81c5bc  | -
+            integrations/8.5.0/node_pipelines_graph.json | 8.5.0    | -                                     | pipeline-with-persisted-queue=10/125
             """)
     void nodeFixturesParse(String file, String version, String ephemeralId, String pipelines) throws IOException {
         NodeInfo info = READER.readValue(Fixtures.file(file).toFile(), NodeInfo.class);
@@ -85,7 +86,8 @@ class FixturesTest {
         List<String> known = List.of("beats/6.5.0/node_stats.650.json", "beats/7.8.1/node_stats.710.json",
                 "beats/8.4.0/node_stats.840.json", "logstash/7.11.1/metrics.json", "beats/6.4.1/node.641.json",
                 "beats/7.0.0-alpha1/node.700.json", "beats/7.0.0-alpha1/pipelines.700.json",
-                "beats/7.8.1/root.710.json", "logstash-exporter/8.15.2/node_info.json");
+                "beats/7.8.1/root.710.json", "logstash-exporter/8.15.2/node_info.json",
+                "integrations/8.5.0/node_pipelines_graph.json");
         try (Stream<java.nio.file.Path> files = Files.walk(Fixtures.DIR)) {
             List<String> json = files.filter(p -> p.toString().endsWith(".json"))
                     .map(p -> Fixtures.DIR.relativize(p).toString().replace('\\', '/')).sorted().toList();

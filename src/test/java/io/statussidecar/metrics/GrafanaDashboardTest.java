@@ -65,8 +65,9 @@ class GrafanaDashboardTest {
                 "queue_size_in_bytes", 4096, "max_queue_size_in_bytes", 1 << 30));
         simulator.patch("/pipelines/main/dead_letter_queue", Map.of("queue_size_in_bytes", 1, "dropped_events", 0,
                 "max_queue_size_in_bytes", 1 << 30));
+        simulator.patch("/jvm/mem/heap_used_percent", 95); // a health reason, so that its series exists
         polls.freshStart();
-        polls.poll(2);
+        polls.poll(3);
         Set<String> exposed = MetricsTest.scrape().samples().stream().map(Exposition.Sample::name).collect(Collectors.toSet());
 
         JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());

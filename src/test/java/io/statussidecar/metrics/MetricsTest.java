@@ -88,7 +88,9 @@ public class MetricsTest {
 
         simulator.patch("/jvm/mem/heap_used_percent", 95);
         polls.poll(3);
-        assertEquals(1, scrape().value("logstash_sidecar_health_status"), "heap_pressure: degraded");
+        Exposition degraded = scrape();
+        assertEquals(1, degraded.value("logstash_sidecar_health_status"), "heap_pressure: degraded");
+        assertEquals(1, degraded.value("logstash_sidecar_health_reason", "code", "heap_pressure", "severity", "degraded"));
         simulator.clearPatches();
         polls.poll(3);
 
@@ -97,6 +99,8 @@ public class MetricsTest {
         Exposition down = scrape();
         assertEquals(2, down.value("logstash_sidecar_health_status"), "logstash_unreachable: unhealthy");
         assertEquals(0, down.value("logstash_up"));
+        assertEquals(1, down.value("logstash_sidecar_health_reason", "code", "logstash_unreachable", "severity", "unhealthy"));
+        assertEquals(List.of(), down.find("logstash_sidecar_health_reason", "code", "heap_pressure"), "a reason that ended has no series");
         // The last known counters stay, with when they were read.
         assertEquals(simulator.eventCounters()[0], down.value("logstash_pipeline_events_in_total", "pipeline", "main"));
         assertTrue(down.value("logstash_sidecar_last_success_timestamp_seconds") > 0);

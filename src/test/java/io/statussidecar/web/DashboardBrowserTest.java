@@ -105,6 +105,19 @@ class DashboardBrowserTest extends DashboardPage {
     }
 
     @Test
+    void aHashNamedPluginShowsWhereItIsDefined() {
+        simulator.anonymousFilter(true);
+        polls.poll(2);
+        open();
+        String hashId = "8f3a5c0e9d2b47a1c6e5f4b3a2918d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e";
+        WebElement name = browser.driver().findElement(By.cssSelector("#pipelines tr[data-plugin-id='" + hashId + "'] td.plugin-name"));
+        assertEquals("mutate @ main.conf:42", name.getText());
+        assertEquals("/usr/share/logstash/pipeline/main.conf:42:5", name.getAttribute("title"));
+        WebElement known = browser.driver().findElement(By.cssSelector("#pipelines tr[data-plugin-id='syslog-udp'] td.plugin-name"));
+        assertEquals("udp @ aviatrix.conf:2", known.getText());
+    }
+
+    @Test
     void asksNoHostButItsOwn() {
         open();
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("hot-threads-window"))).selectByValue("5s");
