@@ -54,8 +54,11 @@ public final class Bottlenecks {
             backpressure = Double.isNaN(pushed) ? null : pushed / (seconds * 1000);
         }
         if (utilization == null) {
-            return new Bottleneck(Bottleneck.NONE, null, "No worker figures yet: Logstash before 8.5 has no flow metrics, "
-                    + "so two polls are needed to measure how busy the workers are");
+            return new Bottleneck(Bottleneck.NONE, null, p.workers() == null || p.workers() <= 0
+                    ? "No worker figures: this Logstash has no flow metrics (before 8.5) and has not said how many workers "
+                            + "the pipeline has (/_node), so how busy they are cannot be measured"
+                    : "No worker figures yet: Logstash before 8.5 has no flow metrics, so two polls are needed to measure "
+                            + "how busy the workers are");
         }
         Culprit culprit = culprit(comparable ? prev : null, p);
         String workers = "workers " + fmt(utilization) + "% busy" + (utilizationSource.equals("delta") ? " (from worker time)" : "")

@@ -10,12 +10,14 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.statussidecar.simulator.LogstashSimulator;
+import io.statussidecar.support.Fixtures;
 import io.statussidecar.support.Polls;
 import io.statussidecar.support.SimulatorResource;
 
@@ -36,6 +38,21 @@ class BottleneckTest {
     @AfterEach
     void plain() {
         simulator.clearPatches();
+        simulator.resumeModel();
+    }
+
+    /**
+     * A real 7.8.1 answer (Metricbeat's capture) with no /_node beside it: no flow metrics and no worker
+     * count, so there is nothing to judge, and the verdict says why rather than guessing.
+     */
+    @Test
+    void aReal7xFixtureWithoutWorkerCount() {
+        simulator.replay(Map.of("/_node/stats", Fixtures.file("beats/7.8.1/node_stats.710.json")));
+        polls.freshStart();
+        polls.poll(3);
+        Map<String, Object> b = bottleneck("7.8.1");
+        assertEquals("none", b.get("stage"), b.toString());
+        assertTrue(b.get("evidence").toString().contains("has not said how many workers"), b.toString());
     }
 
     void start(boolean legacy) {
