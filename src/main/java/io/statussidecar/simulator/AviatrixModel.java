@@ -326,6 +326,11 @@ final class AviatrixModel {
      * From now on the thread burns {@code coreShare} of a core; its CPU time so far is what makes
      * Logstash's own figure, CPU time over Logstash's uptime, {@code lifetimePercent} right now.
      */
+    /** Logstash has been up this long (its uptime, which its CPU figures divide by). */
+    void upFor(java.time.Duration uptime) {
+        startedAtMillis = System.currentTimeMillis() - uptime.toMillis();
+    }
+
     void burn(String name, double coreShare, double lifetimePercent) {
         long now = System.currentTimeMillis();
         double cpuBefore = lifetimePercent / 100 * (now - startedAtMillis);

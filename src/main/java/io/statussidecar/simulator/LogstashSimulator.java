@@ -251,6 +251,13 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** Logstash has been up for {@code uptime}. */
+    public void upFor(java.time.Duration uptime) {
+        synchronized (model()) {
+            model().upFor(uptime);
+        }
+    }
+
     /** That thread burns {@code coreShare} of a core from now on, its Logstash figure now {@code lifetimePercent}. */
     public void burn(String thread, double coreShare, double lifetimePercent) {
         synchronized (model()) {

@@ -30,6 +30,8 @@ class HotThreadsWindowTest {
 
     @Test
     void cpuWithinTheWindowNotSinceStart() {
+        // Up for 10 minutes: the truncation to 0.01 % then bounds a 2 s window's figures to ±3 %.
+        simulator.upFor(java.time.Duration.ofMinutes(10));
         simulator.burn("[main]>worker0", 0.80, 5.0);   // busy now, little before
         simulator.burn("[main]>worker1", 0.05, 30.0);  // busy long ago, idle now
         simulator.burn("[main]<udp", 0.20, 12.0);
