@@ -18,7 +18,8 @@ for (let i = 0; i < Number(runs); i++) {
   const hosts = new Set();
   page.on('request', r => hosts.add(new URL(r.url()).host || r.url().slice(0, 5)));
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('sidecar:charts').length > 0, null, { timeout: 10000 });
+  await page.waitForFunction(() => performance.getEntriesByName('sidecar:charts').length > 0
+    && performance.getEntriesByName('sidecar:first-render').length > 0, null, { timeout: 10000 });
   const m = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const res = performance.getEntriesByType('resource');
