@@ -27,7 +27,7 @@ import io.statussidecar.store.Snapshot;
 import io.statussidecar.store.State;
 
 /**
- * Polls Logstash and records the result in the store: the store's only writer. Runs never overlap
+ * Polls Logstash and records the result in the store (the log follower adds only plugin restarts). Runs never overlap
  * (SKIP): a slow Logstash delays the next poll, it never stacks them. {@code /_node} is read at the
  * first poll and whenever Logstash's {@code ephemeral_id} changes (a restart); {@code /_health_report}
  * every {@link #HEALTH_REPORT_EVERY}, because Logstash documents it as expensive, and not at all once it

@@ -13,8 +13,9 @@ import io.statussidecar.config.SidecarConfig;
 import io.statussidecar.logtypes.LogTypes;
 
 /**
- * The one place the sidecar's knowledge of Logstash lives. The collector is its only writer; the
- * health rules, the API, the dashboard and the metrics read it and never call Logstash. Each poll
+ * The one place the sidecar's knowledge of Logstash lives. The collector writes each poll and the log
+ * follower the plugin restarts it reads, both under this object's lock; the health rules, the API,
+ * the dashboard and the metrics read it and never call Logstash. Each poll
  * publishes one immutable {@link State} behind one volatile reference, so a reader that takes it once
  * works on one consistent view and never waits on a poll. The history rings are the exception that
  * keeps memory fixed: primitive arrays written in place, read through their own copy-out.
