@@ -93,11 +93,8 @@ public class HotThreadsResource {
             long before2 = client.uptimeMillis();
             HotThreads second = client.hotThreadsReport(WINDOW_THREADS, stack);
             double uptime2 = (before2 + client.uptimeMillis()) / 2.0;
-            ThreadWindow.Result result = ThreadWindow.of(samples(first), uptime1, samples(second), uptime2,
-                    Math.round(uptime2 - uptime1));
-            List<ThreadWindow.Thread> top = result.threads().subList(0, Math.min(threads, result.threads().size()));
-            return Response.ok(new ThreadWindow.Result(result.windowMillis(), result.uptimeMillis(), result.resolutionPercent(),
-                    result.method(), top, result.notInBothSamples())).type("application/json").build();
+            return Response.ok(ThreadWindow.of(samples(first), uptime1, samples(second), uptime2, Math.round(uptime2 - uptime1),
+                    threads)).type("application/json").build();
         } catch (LogstashUnavailable e) {
             throw new ApiException(502, "logstash_unavailable", "Logstash did not give its hot threads: " + e.getMessage());
         } catch (InterruptedException e) {

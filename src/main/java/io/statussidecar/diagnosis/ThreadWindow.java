@@ -43,7 +43,9 @@ public final class ThreadWindow {
             + "Logstash's percent_of_cpu_time (the thread's CPU time over Logstash's uptime, truncated to 0.01) times the "
             + "uptime; the difference over the window. Exact to resolutionPercent.";
 
-    public static Result of(List<Sample> first, double uptime1, List<Sample> second, double uptime2, long windowMillis) {
+    /** The {@code limit} busiest threads of those in both samples. */
+    public static Result of(List<Sample> first, double uptime1, List<Sample> second, double uptime2, long windowMillis,
+            int limit) {
         Map<Long, Sample> before = new HashMap<>();
         first.forEach(s -> before.put(s.id(), s));
         List<Thread> threads = new ArrayList<>();
@@ -60,7 +62,8 @@ public final class ThreadWindow {
         }
         threads.sort(Comparator.comparingDouble(Thread::cpuPercent).reversed());
         double resolution = Math.round(100 * 1e-4 * Math.max(uptime1, uptime2) / windowMillis * 1000) / 1000.0;
-        return new Result(windowMillis, Math.round(uptime2), resolution, METHOD, List.copyOf(threads), missing);
+        return new Result(windowMillis, Math.round(uptime2), resolution, METHOD,
+                List.copyOf(threads.subList(0, Math.min(limit, threads.size()))), missing);
     }
 
     private static double round(double v) {

@@ -79,20 +79,14 @@ public class LogstashMetrics {
      */
     synchronized void onPoll(@Observes State state) {
         try {
-            Map<SeriesKey, Double> values = new java.util.LinkedHashMap<>();
             if (state.latest() != null && state.collector().lastError() == null) {
-                values.putAll(Samples.of(state.latest(), maxPlugins));
-            } else {
-                bound.forEach((key, b) -> {
-                    if (key.metric() != Metric.HEALTH_REASON) {
-                        values.put(key, b.cell().value);
-                    }
-                });
+                reconcile(Samples.of(state.latest(), maxPlugins), key -> key.metric() != Metric.HEALTH_REASON);
             }
+            Map<SeriesKey, Double> reasons = new java.util.LinkedHashMap<>();
             for (var reason : health.verdict(state).reasons()) {
-                values.put(new SeriesKey(Metric.HEALTH_REASON, REASON_LABELS, List.of(reason.code(), reason.severity().json())), 1.0);
+                reasons.put(new SeriesKey(Metric.HEALTH_REASON, REASON_LABELS, List.of(reason.code(), reason.severity().json())), 1.0);
             }
-            reconcile(values);
+            reconcile(reasons, key -> key.metric() == Metric.HEALTH_REASON);
         } catch (RuntimeException e) {
             // A bug here must not cost the collector its poll: the previous values stay exposed.
             LOG.errorf(e, "Could not update the Logstash metrics");
@@ -108,10 +102,11 @@ public class LogstashMetrics {
         return c.lastSuccessAt() != null && c.lastError() == null ? 1 : 0;
     }
 
-    private void reconcile(Map<SeriesKey, Double> values) {
+    /** The series within {@code scope} become exactly {@code values}: new ones bound, missing ones removed. */
+    private void reconcile(Map<SeriesKey, Double> values, java.util.function.Predicate<SeriesKey> scope) {
         for (Iterator<Map.Entry<SeriesKey, Bound>> it = bound.entrySet().iterator(); it.hasNext();) {
             Map.Entry<SeriesKey, Bound> e = it.next();
-            if (!values.containsKey(e.getKey())) {
+            if (scope.test(e.getKey()) && !values.containsKey(e.getKey())) {
                 registry.remove(e.getValue().meter());
                 it.remove();
             }

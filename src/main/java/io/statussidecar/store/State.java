@@ -36,6 +36,9 @@ public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Sna
                 kept.add(r);
             }
         }
+        if (seen.isEmpty() && kept.size() == restarts.size()) {
+            return this; // the follower's usual run: nothing new, nothing expired
+        }
         kept.addAll(seen);
         List<PluginRestart> bounded = kept.size() > MAX_RESTARTS ? kept.subList(kept.size() - MAX_RESTARTS, kept.size()) : kept;
         return new State(latest, recent, recentPipelines, trends, logstashHealth, collector, List.copyOf(bounded));

@@ -1,25 +1,16 @@
 package io.statussidecar.logtypes;
 
-import java.util.Map;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.statussidecar.support.SecurityProfile;
 import io.statussidecar.support.SimulatorResource;
 
 @QuarkusTest
-@TestProfile(SecurityProfileTest.Security.class)
+@TestProfile(SecurityProfile.class)
 @WithTestResource(value = SimulatorResource.class, initArgs = @ResourceArg(name = "profile", value = "security"))
 class SecurityProfileTest extends LogTypesApiTest {
-
-    public static class Security implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("log.profile", "security");
-        }
-    }
 
     @Override
     protected String profile() {

@@ -3,7 +3,6 @@ package io.statussidecar.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -15,9 +14,9 @@ import org.openqa.selenium.WebElement;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.statussidecar.support.Polls;
+import io.statussidecar.support.SecurityProfile;
 
 /**
  * SPEC §6 and §8: with {@code LOG_PROFILE=security} the dashboard marks the networking types as not
@@ -26,17 +25,10 @@ import io.statussidecar.support.Polls;
  */
 @QuarkusTest
 @Tag("browser")
-@TestProfile(DashboardProfileBrowserTest.Security.class)
+@TestProfile(SecurityProfile.class)
 @WithTestResource(value = io.statussidecar.support.SimulatorResource.class,
         initArgs = @ResourceArg(name = "profile", value = "security"))
 class DashboardProfileBrowserTest extends DashboardPage {
-
-    public static class Security implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("log.profile", "security");
-        }
-    }
 
     @Inject
     Polls polls;
