@@ -8,7 +8,7 @@ import io.statussidecar.health.HealthcheckCommand;
 
 /**
  * Starts the sidecar, and makes a start-up failure readable: a bad setting (found by
- * {@link io.statussidecar.config.StartupCheck} in any configuration source) prints one line per problem,
+ * {@link io.statussidecar.StartupCheck} in any configuration source) prints one line per problem,
  * naming the variable, and exits with code 2, instead of a stack trace. With the argument
  * {@code healthcheck} it only probes a running sidecar (for container HEALTHCHECKs) and exits.
  */

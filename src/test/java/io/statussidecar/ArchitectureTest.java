@@ -20,6 +20,9 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.statussidecar");
 
+    private static final java.util.List<String> ABOVE = java.util.List.of("api", "bundle", "collect", "config", "diagnosis",
+            "health", "http", "logs", "logstash", "logtypes", "metrics", "security", "simulator", "store", "web");
+
     @Test
     void packagesHaveNoCycles() {
         slices().matching("io.statussidecar.(*)..").should().beFreeOfCycles().check(PRODUCTION);
@@ -50,6 +53,26 @@ class ArchitectureTest {
                 "io.statussidecar.logtypes..", "io.statussidecar.config..")
                 .should().dependOnClassesThat().resideInAPackage("io.statussidecar.logstash..")
                 .because("requests are answered from the store; only hot threads and the support bundle call Logstash")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theGroundFloorsDependOnNothingAbove() {
+        for (String floor : java.util.List.of("config", "http")) {
+            String[] above = ABOVE.stream().filter(p -> !p.equals(floor)).map(p -> "io.statussidecar." + p + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("io.statussidecar." + floor + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(above)
+                    .because("configuration and the HTTP conventions are what every capability builds on")
+                    .check(PRODUCTION);
+        }
+    }
+
+    @Test
+    void theLogsAreServedWithoutTheStatsApi() {
+        noClasses().that().resideInAPackage("io.statussidecar.logs..")
+                .should().dependOnClassesThat().resideInAPackage("io.statussidecar.api..")
+                .because("the gate, the JSON error and the parameters they share are in io.statussidecar.http")
                 .check(PRODUCTION);
     }
 }

@@ -1,5 +1,7 @@
 package io.statussidecar.api;
 
+import io.statussidecar.http.Requests;
+import io.statussidecar.http.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

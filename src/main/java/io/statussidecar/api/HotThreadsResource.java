@@ -1,5 +1,9 @@
 package io.statussidecar.api;
 
+import io.statussidecar.http.Requests;
+import io.statussidecar.http.Gates;
+import io.statussidecar.http.Gate;
+import io.statussidecar.http.ApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

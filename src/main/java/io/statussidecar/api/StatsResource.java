@@ -1,5 +1,6 @@
 package io.statussidecar.api;
 
+import io.statussidecar.http.ApiException;
 import java.util.Optional;
 
 import jakarta.inject.Inject;

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import io.statussidecar.api.Gate;
-import io.statussidecar.api.Gates;
+import io.statussidecar.http.Gate;
+import io.statussidecar.http.Gates;
 
 /** {@code GET /api/support-bundle}: a streamed {@code .tar.gz}, one at a time. */
 @Path("/api/support-bundle")

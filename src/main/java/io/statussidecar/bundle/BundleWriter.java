@@ -32,9 +32,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.statussidecar.api.ApiException;
-import io.statussidecar.api.Gate;
-import io.statussidecar.api.Gates;
+import io.statussidecar.http.ApiException;
+import io.statussidecar.http.Gate;
+import io.statussidecar.http.Gates;
 import io.statussidecar.api.HistoryResource;
 import io.statussidecar.api.StatsResource;
 import io.statussidecar.config.EffectiveSettings;

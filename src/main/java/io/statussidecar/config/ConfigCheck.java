@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.quarkus.runtime.configuration.DurationConverter;
-import io.statussidecar.logtypes.LogTypeRules;
 
 /**
  * The rules for the settings of SPEC §2, as a pure function of their raw values. {@link StartupCheck}
@@ -26,6 +25,9 @@ import io.statussidecar.logtypes.LogTypeRules;
  * {@code .env}, {@code application.properties}), so an operator sees one line per bad setting (its
  * environment variable, the value, what is accepted) instead of a converter's stack trace, and rules
  * Quarkus' converters do not know (positive durations, ranges, both-or-neither credentials) hold.
+ * A setting whose format belongs to another capability (the log-type rules) is checked by that
+ * capability's own parser, handed in as a {@link Rule} by the application's start-up
+ * ({@code io.statussidecar.StartupCheck}), so this ground floor depends on no package above it.
  */
 public final class ConfigCheck {
 
@@ -63,16 +65,25 @@ public final class ConfigCheck {
     public record Raw(String value, String origin) {
     }
 
-    /** For values that all come from the environment. */
-    public static List<String> problems(Map<String, String> env) {
-        return problems(name -> Optional.ofNullable(env.get(name)).map(v -> new Raw(v, null)));
+    /** Why a value is not acceptable, if it is not: a check another package owns. */
+    @FunctionalInterface
+    public interface Rule {
+        Optional<String> problem(String value);
     }
 
-    /** One line per invalid setting, in the order of {@link #PROPERTIES}; empty when all are acceptable. */
-    public static List<String> problems(Function<String, Optional<Raw>> byVariable) {
+    /** For values that all come from the environment. */
+    public static List<String> problems(Map<String, String> env, Map<String, Rule> owned) {
+        return problems(name -> Optional.ofNullable(env.get(name)).map(v -> new Raw(v, null)), owned);
+    }
+
+    /**
+     * One line per invalid setting, in the order of {@link #PROPERTIES}; empty when all are acceptable.
+     * {@code owned} holds the rules of settings whose format another package parses.
+     */
+    public static List<String> problems(Function<String, Optional<Raw>> byVariable, Map<String, Rule> owned) {
         List<String> out = new ArrayList<>();
         for (String name : PROPERTIES.keySet()) {
-            byVariable.apply(name).ifPresent(raw -> rule(name, raw.value()).ifPresent(why -> out.add(line(name, raw, why))));
+            byVariable.apply(name).ifPresent(raw -> rule(name, raw.value(), owned).ifPresent(why -> out.add(line(name, raw, why))));
         }
         pair(byVariable, "LOGSTASH_API_USERNAME", "LOGSTASH_API_PASSWORD").ifPresent(out::add);
         pair(byVariable, "SIDECAR_AUTH_USERNAME", "SIDECAR_AUTH_PASSWORD").ifPresent(out::add);
@@ -80,7 +91,11 @@ public final class ConfigCheck {
     }
 
     /** Why one value is not acceptable for the variable, if it is not; rules across variables aside. */
-    public static Optional<String> rule(String name, String v) {
+    public static Optional<String> rule(String name, String v, Map<String, Rule> owned) {
+        Rule other = owned.get(name);
+        if (other != null) {
+            return other.problem(v);
+        }
         return switch (name) {
             case "LOGSTASH_API_URL" -> httpUrl(v);
             case "LOGSTASH_LOG_PATH" -> path(v);
@@ -92,7 +107,6 @@ public final class ConfigCheck {
             // Each plugin series costs every Prometheus server that scrapes the fleet; 10 000 is far past useful.
             case "SIDECAR_METRICS_MAX_PLUGINS" -> intRange(v, 0, 10_000);
             case "LOGSTASH_API_CA_FILE" -> caFile(v);
-            case "SIDECAR_LOG_TYPES" -> logTypes(v);
             case "LOGSTASH_API_USERNAME", "SIDECAR_AUTH_USERNAME" -> username(v);
             default -> Optional.empty();
         };
@@ -191,18 +205,6 @@ public final class ConfigCheck {
             return Optional.of(accepted);
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> logTypes(String v) {
-        if (v.isBlank()) {
-            return Optional.empty(); // set but empty means the built-in rules, as when unset
-        }
-        try {
-            LogTypeRules.parse(v);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
     }
 
     private static Optional<String> caFile(String v) {

@@ -4,12 +4,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
-import io.statussidecar.logtypes.LogTypeRules;
-import io.statussidecar.logtypes.LogTypes;
 
 /**
  * The objects other packages inject that are made from configuration, so that those packages stay
- * free of it (the log-type rules are plain data; the Logstash target is the parsed URL).
+ * free of it (the Logstash target is the parsed URL).
  */
 public class Configured {
 
@@ -19,11 +17,5 @@ public class Configured {
     @DefaultBean
     LogstashTarget logstashTarget(LogstashConfig config) {
         return LogstashTarget.of(config.apiUrl());
-    }
-
-    @Produces
-    @Singleton
-    LogTypes logTypes(SidecarConfig sidecar, LogProfileConfig profile) {
-        return new LogTypes(LogTypeRules.from(sidecar.logTypes()), profile.profile());
     }
 }

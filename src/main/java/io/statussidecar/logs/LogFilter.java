@@ -88,6 +88,11 @@ public record LogFilter(Optional<Level> level, Optional<String> text) {
         return false;
     }
 
+    /** The same test on decoded text: what a line will look like once redacted. */
+    boolean textMatches(CharSequence line) {
+        return text.isEmpty() || line.toString().toLowerCase(Locale.ROOT).contains(text.get().toLowerCase(Locale.ROOT));
+    }
+
     private static int indexOf(byte[] b, int len, byte c, int from) {
         for (int i = from; i < len; i++) {
             if (b[i] == c) {

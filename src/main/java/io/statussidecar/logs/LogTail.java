@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
+import io.statussidecar.security.Redactor;
+
 /**
  * The last lines of a log file, read backwards from its end in fixed-size blocks: the file is never
  * read whole and memory does not grow with its size. Selected lines are remembered as byte ranges
@@ -19,6 +21,12 @@ import java.util.Arrays;
  * are not UTF-8 are written as U+FFFD. CRLF and LF endings are both read; output lines end with LF.
  * The file is opened once per call, so rotation, truncation or replacement between calls are seen,
  * and a truncation during a call only shortens its answer.
+ * <p>
+ * Every line it writes has been through the {@link Redactor} (SPEC §12): the log holds whatever
+ * Logstash printed, configuration secrets included. Only the lines sent are redacted, so the cost
+ * grows with the answer, not the file. A text filter is applied to what would be sent: an entry whose
+ * raw text matches but whose redacted text does not is left out, so {@code q=} cannot be used to guess
+ * a masked secret one character at a time.
  */
 public final class LogTail {
 
@@ -70,7 +78,8 @@ public final class LogTail {
                 }
                 continue;
             }
-            if (filter.levelMatches(start ? LogFilter.levelOf(head, len) : java.util.Optional.empty()) && entryMatchesText) {
+            if (filter.levelMatches(start ? LogFilter.levelOf(head, len) : java.util.Optional.empty()) && entryMatchesText
+                    && matchesAsSent(ch, entry.oldestFirstRanges(), filter, head)) {
                 Ranges whole = entry.oldestFirstRanges();
                 int keep = Math.min(whole.count, lines);
                 if (picked.count + keep > lines && picked.count > 0) {
@@ -86,21 +95,50 @@ public final class LogTail {
         return picked.oldestFirst();
     }
 
-    /** Writes the selected lines as UTF-8, each ending with LF. */
+    /**
+     * Whether an entry whose raw text matched still matches once redacted, as it would be sent. Only
+     * entries that matched raw get here, so a sparse search stays a byte scan.
+     */
+    private boolean matchesAsSent(FileChannel ch, Ranges entry, LogFilter filter, byte[] buf) throws IOException {
+        if (filter.text().isEmpty()) {
+            return true;
+        }
+        Redactor redactor = new Redactor();
+        Utf8Line utf8Line = new Utf8Line();
+        for (int i = 0; i < entry.count; i++) {
+            int len = read(ch, entry.starts[i], entry.ends[i], buf);
+            String red = redactor.line(utf8Line.decode(buf, len).toString());
+            if (red != null && filter.textMatches(red)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the selected lines as UTF-8, each ending with LF, redacted. */
     public void write(FileChannel ch, Selection s, OutputStream out) throws IOException {
         byte[] line = new byte[MAX_LINE_BYTES];
         Utf8Line utf8Line = new Utf8Line();
+        Redactor redactor = new Redactor();
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
         // U+FFFD takes 3 bytes where a bad byte took 1: room for the worst case, allocated once.
         ByteBuffer utf8 = ByteBuffer.allocate(MAX_LINE_BYTES * 3);
         for (int i = 0; i < s.count(); i++) {
             int len = read(ch, s.starts()[i], s.ends()[i], line);
             CharBuffer chars = utf8Line.decode(line, len);
-            utf8.clear();
-            encoder.reset();
-            encoder.encode(chars, utf8, true);
-            encoder.flush(utf8);
-            out.write(utf8.array(), 0, utf8.position());
+            if (redactor.passes(chars)) {
+                utf8.clear();
+                encoder.reset();
+                encoder.encode(chars, utf8, true);
+                encoder.flush(utf8);
+                out.write(utf8.array(), 0, utf8.position());
+            } else {
+                String red = redactor.line(chars.toString());
+                if (red == null) {
+                    continue; // inside a private key
+                }
+                out.write(red.getBytes(StandardCharsets.UTF_8));
+            }
             long length = s.ends()[i] - s.starts()[i];
             long cut = length - Math.min(length, MAX_LINE_BYTES);
             // Fewer bytes than asked means the file was truncated meanwhile: nothing was cut, it is gone.

@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.statussidecar.api.ApiException;
-import io.statussidecar.api.Gate;
-import io.statussidecar.api.Gates;
-import io.statussidecar.api.Requests;
+import io.statussidecar.http.ApiException;
+import io.statussidecar.http.Gate;
+import io.statussidecar.http.Gates;
+import io.statussidecar.http.Requests;
 import io.statussidecar.config.LogstashConfig;
 import io.statussidecar.store.MetricsStore;
 

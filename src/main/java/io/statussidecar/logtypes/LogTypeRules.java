@@ -96,6 +96,19 @@ public final class LogTypeRules {
         return new LogTypeRules(types);
     }
 
+    /** Why {@code SIDECAR_LOG_TYPES} is not acceptable, if it is not; blank means the built-in rules. */
+    public static Optional<String> problem(String spec) {
+        if (spec.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            parse(spec);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     public static LogTypeRules from(Optional<String> spec) {
         return spec.filter(s -> !s.isBlank()).map(LogTypeRules::parse).orElseGet(LogTypeRules::builtIn);
     }

@@ -4,7 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes secrets out of text before it leaves the sidecar in a support bundle (SPEC §7): values of
+ * Takes secrets out of text before it leaves the sidecar, in a support bundle (SPEC §7), a log tail or
+ * download (SPEC §3, §12), an error or a health message: values of
  * secret-looking keys in {@code key => "v"}, {@code key=v}, {@code key: v} and JSON forms;
  * {@code Authorization} header values; credentials in URLs; PEM private keys; AWS access key ids.
  * It errs towards hiding too much. Feed it the lines of one file in order: a PEM key spans lines.
@@ -32,16 +33,79 @@ public final class Redactor {
     static final Pattern NEXT_PAIR = Pattern.compile("[\\s,]++[\"':]?[A-Za-z0-9_.-]{1,80}+[\"']?\\s*+(?:=>|:\\s|=)");
     /** A bare {@code Basic <base64>} credential, wherever it stands. */
     static final Pattern BASIC_TOKEN = Pattern.compile("\\b(Basic)\\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])");
-    /** 40 base64 characters standing alone: the shape of an AWS secret access key, named or not. */
-    static final Pattern AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+    /**
+     * 40 or more base64 characters standing alone, of mixed case and digits: an AWS secret access key
+     * (40), named or not, or a line of a PEM key whose BEGIN line is out of view (a log tail that starts
+     * inside the key).
+     */
+    static final Pattern AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40,}+={0,2}+(?![A-Za-z0-9/+=])");
     static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile(
             "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|AKPA|ANPA|ANVA|APKA|AROA)[A-Z0-9]{16}\\b");
+
+    /** A run this long of base64 characters may be an AWS key id (20), an AWS secret (40) or a key body. */
+    private static final int SUSPICIOUS_RUN = 20;
 
     private boolean inPrivateKey;
     private int keyLines;
 
+    /**
+     * Whether {@link #line} would return this line unchanged: no word any rule looks for is in it. Most
+     * log lines are like that, and a log tail answers thousands of them, so this costs one pass over the
+     * characters instead of every rule's regular expression.
+     */
+    public boolean passes(CharSequence line) {
+        return !inPrivateKey && !suspicious(line);
+    }
+
+    static boolean suspicious(CharSequence s) {
+        int run = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+                if (++run >= SUSPICIOUS_RUN) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+            // The words of SECRET_KEY, the Authorization schemes, PRIVATE KEY and URL credentials.
+            boolean hit = switch (c | 0x20) {
+                case 'p' -> at(s, i, "pass") || at(s, i, "pwd");
+                case 's' -> at(s, i, "secret") || at(s, i, "signature") || at(s, i, "splunk");
+                case 't' -> at(s, i, "token");
+                case 'k' -> at(s, i, "key");
+                case 'c' -> at(s, i, "credential");
+                case 'a' -> at(s, i, "auth");
+                case 'b' -> at(s, i, "bearer") || at(s, i, "basic");
+                default -> c == ':' && at(s, i, "://");
+            };
+            if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} (lower case) stands at {@code i}, ignoring ASCII case. */
+    private static boolean at(CharSequence s, int i, String word) {
+        if (i + word.length() > s.length()) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            char c = s.charAt(i + j);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Redacts one line (without its line break). Returns null for a line that is dropped (inside a private key). */
     public String line(String line) {
+        if (passes(line)) {
+            return line;
+        }
         if (inPrivateKey) {
             Matcher end = PEM_END.matcher(line);
             if (end.find()) {

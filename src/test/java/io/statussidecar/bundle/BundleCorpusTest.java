@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.statussidecar.security.Redactor;
 import io.statussidecar.security.RedactionCorpus;
 import io.statussidecar.simulator.Fault;
 import io.statussidecar.simulator.LogstashSimulator;
@@ -69,7 +67,7 @@ class BundleCorpusTest {
         Map<String, byte[]> entries = BundleApiTest.open(
                 given().get("/api/support-bundle").then().statusCode(200).extract().asByteArray());
 
-        List<String> secrets = secrets(corpus);
+        List<String> secrets = RedactionCorpus.secrets(corpus);
         assertTrue(secrets.size() > 40, "the corpus plants " + secrets.size() + " secrets");
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             String text = new String(e.getValue(), StandardCharsets.UTF_8);
@@ -80,29 +78,6 @@ class BundleCorpusTest {
         String stats = text(entries, "/sidecar/stats.json");
         assertTrue(stats.contains("HTTP 500 from"), "the error body was read: " + stats.substring(0, 200));
         assertTrue(text(entries, "/logstash/logstash.log").contains("ssl_certificate => \"/etc/logstash/beats.crt\""));
-    }
-
-    /** What the redactor masked in each corpus entry: the input between the pieces its expectation kept. */
-    static List<String> secrets(List<RedactionCorpus.Entry> corpus) {
-        List<String> out = new ArrayList<>();
-        for (RedactionCorpus.Entry e : corpus) {
-            String[] kept = e.expected().split(java.util.regex.Pattern.quote(Redactor.MASK), -1);
-            int at = 0;
-            for (int k = 0; k + 1 < kept.length; k++) {
-                int start = e.input().indexOf(kept[k], at) + kept[k].length();
-                int end = e.input().indexOf(kept[k + 1], start);
-                if (kept[k + 1].isEmpty()) {
-                    end = e.input().length();
-                }
-                // A key spanning lines (written with \\n in a config) is checked by its first line.
-                String secret = e.input().substring(start, Math.max(start, end)).replace("\\n", "\n").strip().split("\n")[0];
-                if (secret.length() >= 6) {
-                    out.add(secret);
-                }
-                at = Math.max(start, end);
-            }
-        }
-        return out;
     }
 
     private static String text(Map<String, byte[]> entries, String suffix) {

@@ -1,5 +1,6 @@
 package io.statussidecar.config;
 
+import io.statussidecar.StartupCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class ConfigCheckTest {
             LOGSTASH_LOG_PATH                 | ' '                    | file path
             """)
     void aBadValueIsOneLineNamingTheVariableTheValueAndWhatIsAccepted(String name, String value, String accepted) {
-        List<String> problems = ConfigCheck.problems(Map.of(name, value));
+        List<String> problems = StartupCheck.problems(Map.of(name, value));
 
         assertEquals(1, problems.size(), problems.toString());
         String line = problems.get(0);
@@ -77,19 +78,19 @@ class ConfigCheckTest {
             LOG_PROFILE                       | anything-at-all
             """)
     void goodValuesPass(String name, String value) {
-        assertEquals(List.of(), ConfigCheck.problems(Map.of(name, value)));
+        assertEquals(List.of(), StartupCheck.problems(Map.of(name, value)));
     }
 
     @Test
     void severalBadVariablesAreAllReported() {
-        List<String> problems = ConfigCheck.problems(Map.of("PORT", "x", "HEALTH_HEAP_PERCENT", "200"));
+        List<String> problems = StartupCheck.problems(Map.of("PORT", "x", "HEALTH_HEAP_PERCENT", "200"));
 
         assertEquals(2, problems.size());
     }
 
     @Test
     void credentialsComeInPairsAndPasswordsAreNeverEchoed() {
-        List<String> problems = ConfigCheck.problems(Map.of("LOGSTASH_API_PASSWORD", "s3cret", "SIDECAR_AUTH_USERNAME", "ops"));
+        List<String> problems = StartupCheck.problems(Map.of("LOGSTASH_API_PASSWORD", "s3cret", "SIDECAR_AUTH_USERNAME", "ops"));
 
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("LOGSTASH_API_PASSWORD") && problems.get(0).contains("LOGSTASH_API_USERNAME"));
@@ -101,7 +102,7 @@ class ConfigCheckTest {
     void aCaFileMustHoldACertificate(@TempDir Path dir) throws IOException {
         Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
 
-        List<String> problems = ConfigCheck.problems(Map.of("LOGSTASH_API_CA_FILE", notPem.toString()));
+        List<String> problems = StartupCheck.problems(Map.of("LOGSTASH_API_CA_FILE", notPem.toString()));
 
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).contains("LOGSTASH_API_CA_FILE"));
@@ -109,7 +110,7 @@ class ConfigCheckTest {
 
     @Test
     void controlCharactersInAValueDoNotBreakTheLine() {
-        List<String> problems = ConfigCheck.problems(Map.of("PORT", "30\n00"));
+        List<String> problems = StartupCheck.problems(Map.of("PORT", "30\n00"));
 
         assertEquals("Invalid PORT=\"30?00\": expected a whole number from 1 to 65535", problems.get(0));
     }

@@ -1,5 +1,6 @@
 package io.statussidecar.logtypes;
 
+import io.statussidecar.StartupCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.statussidecar.config.ConfigCheck;
 
 class LogTypeRulesTest {
 
@@ -74,7 +74,7 @@ class LogTypeRulesTest {
     void aBadOverrideIsRefusedAtStartUpSayingWhy(String spec, String why) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogTypeRules.parse(spec));
         assertTrue(e.getMessage().contains(why), e.getMessage());
-        String line = ConfigCheck.problems(java.util.Map.of("SIDECAR_LOG_TYPES", spec)).get(0);
+        String line = StartupCheck.problems(java.util.Map.of("SIDECAR_LOG_TYPES", spec)).get(0);
         assertTrue(line.startsWith("Invalid SIDECAR_LOG_TYPES=") && line.contains("type=id1,id2;type2=id3"), line);
     }
 

@@ -36,4 +36,27 @@ public final class RedactionCorpus {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** What the redactor masked in each corpus entry: the input between the pieces its expectation kept. */
+    public static List<String> secrets(List<RedactionCorpus.Entry> corpus) {
+        List<String> out = new ArrayList<>();
+        for (RedactionCorpus.Entry e : corpus) {
+            String[] kept = e.expected().split(java.util.regex.Pattern.quote(Redactor.MASK), -1);
+            int at = 0;
+            for (int k = 0; k + 1 < kept.length; k++) {
+                int start = e.input().indexOf(kept[k], at) + kept[k].length();
+                int end = e.input().indexOf(kept[k + 1], start);
+                if (kept[k + 1].isEmpty()) {
+                    end = e.input().length();
+                }
+                // A key spanning lines (written with \\n in a config) is checked by its first line.
+                String secret = e.input().substring(start, Math.max(start, end)).replace("\\n", "\n").strip().split("\n")[0];
+                if (secret.length() >= 6) {
+                    out.add(secret);
+                }
+                at = Math.max(start, end);
+            }
+        }
+        return out;
+    }
 }

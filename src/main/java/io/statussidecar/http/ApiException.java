@@ -1,4 +1,4 @@
-package io.statussidecar.api;
+package io.statussidecar.http;
 
 /** An error answer with its HTTP status, stable code and operator-readable message. */
 public final class ApiException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.statussidecar.api;
+package io.statussidecar.http;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -1,4 +1,4 @@
-package io.statussidecar.config;
+package io.statussidecar;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +15,8 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.Priorities;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
+import io.statussidecar.config.ConfigCheck;
+import io.statussidecar.logtypes.LogTypeRules;
 
 /**
  * Runs {@link ConfigCheck} inside Quarkus' own configuration, so that a setting given as an environment
@@ -26,8 +28,19 @@ import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
  * not fail first with a message that names no variable; the validator, which SmallRye calls for every
  * config mapping once all are built, then stops start-up with the rules' lines, before anything could
  * use the stand-in.
+ * <p>
+ * It lives at the top of the package tree because it puts together the rules of every capability:
+ * {@code config}'s own, and the formats other packages parse ({@code SIDECAR_LOG_TYPES}, {@code logtypes}).
  */
 public class StartupCheck implements SmallRyeConfigBuilderCustomizer {
+
+    /** The settings whose format a capability package parses itself. */
+    public static final Map<String, ConfigCheck.Rule> OWNED = Map.of("SIDECAR_LOG_TYPES", LogTypeRules::problem);
+
+    /** Every rule, for values that all come from the environment. */
+    public static List<String> problems(Map<String, String> env) {
+        return ConfigCheck.problems(env, OWNED);
+    }
 
     private static final Map<String, String> VARIABLES = new LinkedHashMap<>();
 
@@ -56,9 +69,9 @@ public class StartupCheck implements SmallRyeConfigBuilderCustomizer {
                 return value;
             }
             if (problems == null) {
-                problems = ConfigCheck.problems(v -> raw(context, v));
+                problems = ConfigCheck.problems(v -> raw(context, v), OWNED);
             }
-            if (value != null && value.getValue() != null && ConfigCheck.rule(variable, value.getValue()).isPresent()) {
+            if (value != null && value.getValue() != null && ConfigCheck.rule(variable, value.getValue(), OWNED).isPresent()) {
                 return value.withValue(standIn(variable));
             }
             return value;

@@ -1,4 +1,4 @@
-package io.statussidecar.api;
+package io.statussidecar.http;
 
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
