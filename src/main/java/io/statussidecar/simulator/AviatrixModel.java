@@ -351,7 +351,7 @@ final class AviatrixModel {
         sorted.sort((a, b) -> Double.compare(cpuMillis(b, now), cpuMillis(a, now)));
         String time = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
         if (human) {
-            StringBuilder t = new StringBuilder("::: {" + baseRoot.path("host").asText("logstash") + "}\n")
+            StringBuilder t = new StringBuilder("::: {" + baseStats.path("host").asText("logstash") + "}\n")
                     .append("Hot threads at ").append(time).append(", busiestThreads=").append(threads).append(":\n")
                     .append("=".repeat(80)).append('\n');
             for (Burner b : sorted.subList(0, Math.min(threads, sorted.size()))) {
@@ -379,7 +379,10 @@ final class AviatrixModel {
     }
 
     String root() {
-        return write(identity(baseRoot.deepCopy()));
+        ObjectNode root = identity(baseRoot.deepCopy());
+        // The node's default pipeline settings, as the pipelines run them.
+        root.putObject("pipeline").put("workers", WORKERS).put("batch_size", BATCH_SIZE).put("batch_delay", 50);
+        return write(root);
     }
 
     /** Per-plugin counters, for tests that check the sidecar's arithmetic: {in, out}. */
@@ -575,7 +578,11 @@ final class AviatrixModel {
         }
     }
 
+    /** One node whatever is asked: the id, name and host of the stats fixture in every answer. */
     private ObjectNode identity(ObjectNode node) {
+        node.put("id", baseStats.path("id").asText());
+        node.put("name", baseStats.path("name").asText());
+        node.put("host", baseStats.path("host").asText());
         node.put("version", legacy ? LEGACY_VERSION : VERSION);
         node.put("ephemeral_id", ephemeralId);
         node.put("status", "green");

@@ -32,13 +32,23 @@ public class DevSimulator {
     @Produces
     @Singleton
     LogstashTarget target(LogstashConfig config, LogProfileConfig profile,
-            @ConfigProperty(name = "dev-simulator.fixtures", defaultValue = "src/test/resources/fixtures/logstash") Path fixtures) {
+            @ConfigProperty(name = "dev-simulator.fixtures", defaultValue = "src/test/resources/fixtures/logstash") Path fixtures,
+            @ConfigProperty(name = "dev-simulator.log-path", defaultValue = "target/dev-logstash/logstash-plain.log") Path devLog) {
         boolean configured = System.getenv("LOGSTASH_API_URL") != null || System.getProperty("logstash.api-url") != null;
         if (configured || !Files.isDirectory(fixtures)) {
             return LogstashTarget.of(config.apiUrl());
         }
         simulator = LogstashSimulator.aviatrix(fixtures, profile.profile()).start(0);
-        LOG.infof("No LOGSTASH_API_URL given: polling a simulated Aviatrix Logstash at %s", simulator.baseUrl());
+        // The simulated Logstash writes its log where the sidecar reads it, unless LOGSTASH_LOG_PATH
+        // points somewhere else (a real log, which it must not touch).
+        boolean writesLog = config.logPath().toAbsolutePath().equals(devLog.toAbsolutePath());
+        if (writesLog) {
+            simulator.writingLog(devLog, 1024 * 1024, 2000);
+        }
+        LOG.infof("No LOGSTASH_API_URL given: polling a simulated Aviatrix Logstash at %s%s. Its controls: "
+                + "curl %s/_simulator/restart-loop/on (a plugin restarting), /_simulator/fault/REFUSE (Logstash down), "
+                + "/_simulator/fault/NONE, /_simulator/roll-log, /_simulator/restart", simulator.baseUrl(),
+                writesLog ? ", writing its log to " + devLog : "", simulator.baseUrl());
         return LogstashTarget.of(URI.create(simulator.baseUrl()));
     }
 

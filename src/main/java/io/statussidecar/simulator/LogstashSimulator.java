@@ -54,6 +54,7 @@ public final class LogstashSimulator implements AutoCloseable {
     private HttpServer server;
     private int port;
     private javax.net.ssl.SSLContext tls;
+    private LogWriter log;
 
     private LogstashSimulator(Function<String, Optional<String>> dispatcher, AviatrixModel model) {
         this.modelDispatcher = dispatcher;
@@ -106,6 +107,32 @@ public final class LogstashSimulator implements AutoCloseable {
             }
         });
         return path -> Optional.ofNullable(bodies.get(path));
+    }
+
+    /**
+     * Also writes Logstash's log to {@code file}, an entry or none every {@code everyMillis}, rolling it
+     * over at {@code rollAtBytes}; {@link #restartLoop} and {@link #rollLog} act on it.
+     */
+    public synchronized LogstashSimulator writingLog(Path file, long rollAtBytes, long everyMillis) {
+        log = new LogWriter(file, rollAtBytes).start(everyMillis);
+        return this;
+    }
+
+    /** The simulated log's input plugin fails and restarts at every log step (SPEC §5 plugin_restarting). */
+    public void restartLoop(boolean on) {
+        logWriter().restartLoop(on);
+    }
+
+    /** The simulated log rolls over now, as log4j2 does at its size limit. */
+    public void rollLog() {
+        logWriter().roll();
+    }
+
+    private LogWriter logWriter() {
+        if (log == null) {
+            throw new IllegalStateException("this simulator writes no log: start it with writingLog");
+        }
+        return log;
     }
 
     /** Serves HTTPS with this context from the next {@link #start} on (as {@code api.ssl.enabled} does). */
@@ -174,6 +201,9 @@ public final class LogstashSimulator implements AutoCloseable {
     public void restart() {
         synchronized (model()) {
             model().restart();
+        }
+        if (log != null) {
+            log.startup();
         }
     }
 
@@ -347,6 +377,9 @@ public final class LogstashSimulator implements AutoCloseable {
         if (server != null) {
             server.stop(0);
         }
+        if (log != null) {
+            log.close();
+        }
         if (executor != null) {
             executor.shutdownNow();
         }
@@ -447,18 +480,26 @@ public final class LogstashSimulator implements AutoCloseable {
     private void control(HttpExchange exchange, String command) throws IOException {
         String[] parts = command.split("/");
         boolean on = parts.length > 1 && parts[1].equals("on");
+        try {
+            command(parts, on);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            send(exchange, 409, "text/plain", e.getMessage());
+            return;
+        }
+        send(exchange, 200, "text/plain", "ok " + command);
+    }
+
+    private void command(String[] parts, boolean on) {
         switch (parts[0]) {
             case "fault" -> fail(Fault.valueOf(parts.length > 1 ? parts[1] : "NONE"));
             case "wedge" -> wedge(on);
             case "stall" -> stall(on);
             case "idle" -> idle(on);
             case "restart" -> restart();
-            default -> {
-                send(exchange, 404, "text/plain", "unknown control " + command);
-                return;
-            }
+            case "restart-loop" -> restartLoop(on);
+            case "roll-log" -> rollLog();
+            default -> throw new IllegalArgumentException("unknown control " + String.join("/", parts));
         }
-        send(exchange, 200, "text/plain", "ok " + command);
     }
 
     private void hang() {

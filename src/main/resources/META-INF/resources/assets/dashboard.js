@@ -5,7 +5,11 @@
   'use strict';
 
   var REFRESH_MS = Number(document.body.dataset.refreshMs) || 5000;
-  var RANGES = ['5m', '15m', '1h', '6h', '12h', '24h', '7d'];
+  var RANGES = ['auto', '5m', '15m', '1h', '6h', '12h', '24h', '7d'];
+  // "auto" spans the sidecar's whole history, at least a minute and at most an hour: a sidecar started
+  // two minutes ago fills the width with its two minutes instead of a sliver at the right of an hour.
+  // It is cut from the 1h answer, whose steps are the poll interval.
+  var AUTO_MIN_SECONDS = 60;
   var RANGE_SECONDS = { '5m': 300, '15m': 900, '1h': 3600, '6h': 21600, '12h': 43200, '24h': 86400, '7d': 604800 };
   var RANGE_KEY = 'status-sidecar.range';
   var range = readRange();
@@ -65,7 +69,7 @@
     var fromHash = /(?:^#|&)range=([0-9a-z]+)/.exec(location.hash);
     var saved = fromHash ? fromHash[1] : null;
     try { saved = saved || localStorage.getItem(RANGE_KEY); } catch (e) { /* storage may be off */ }
-    return RANGES.indexOf(saved) >= 0 ? saved : '1h';
+    return RANGES.indexOf(saved) >= 0 ? saved : 'auto';
   }
 
   // {status, body}: the body parsed when it is JSON, else null; status 0 when the sidecar is unreachable.
@@ -114,8 +118,9 @@
   function renderStats(s) {
     if (!s || !s.node) return;
     var pipelines = (s.pipelines || []).filter(function (p) { return !p.system; });
-    setText('node-name', s.node.name || s.node.host || '');
-    document.title = 'Logstash ' + (s.node.name || '') + ' · status';
+    var name = s.node.name || s.node.host || '';
+    setText('node-name', name + (s.node.host && s.node.host !== name ? ' on ' + s.node.host : ''));
+    document.title = (name ? name + ' · ' : '') + 'Logstash status';
     setText('node-version', (s.node.version || '–') + (s.node.status ? ' · ' + s.node.status : ''));
     setText('node-uptime', duration(s.node.uptimeMillis));
     setText('node-pipelines', String(pipelines.length));
@@ -146,8 +151,8 @@
       } else {
         mark = el('span', { className: 'tag forwarded' }, 'forwarded');
       }
-      var row = el('tr', null, el('td', null, t.type), el('td', { className: 'num' }, n(t.events)),
-        el('td', { className: 'num' }, n(t.forwarded)), el('td', null, mark));
+      var row = el('tr', null, cell('Type', null, t.type), cell('Events', 'num', n(t.events)),
+        cell('Forwarded', 'num', n(t.forwarded)), cell('Profile', null, mark));
       if (!t.inProfile) row.className = 'not-in-profile';
       row.dataset.logType = t.type;
       return row;
@@ -159,10 +164,26 @@
   // "grok @ main.conf:42": where a plugin is defined says more than a generated id (SPEC §13).
   function pluginName(pl) {
     var s = pl.source;
-    if (!s || !s.file) return el('td', { className: 'plugin-name' }, pl.name);
+    if (!s || !s.file) return cell('Name', 'plugin-name', pl.name);
     var where = s.file.split('/').pop() + (s.line ? ':' + s.line : '');
-    return el('td', { className: 'plugin-name', title: s.file + (s.line ? ':' + s.line + (s.column ? ':' + s.column : '') : '') },
-      (s.configName || pl.name) + ' @ ' + where);
+    var td = cell('Name', 'plugin-name', (s.configName || pl.name) + ' @ ' + where);
+    td.title = s.file + (s.line ? ':' + s.line + (s.column ? ':' + s.column : '') : '');
+    return td;
+  }
+
+  // A cell with its column's name, which the phone layout shows beside the value.
+  function cell(label, className, content) {
+    var td = el('td', className ? { className: className } : null, content);
+    td.dataset.label = label;
+    return td;
+  }
+
+  // Logstash names a plugin without an id by a 64-character hash; its start and the source location
+  // (the Name column) say more, and the whole id stays in the tooltip and in /api/stats.
+  function pluginId(id) {
+    var td = cell('Plugin id', 'plugin-id', /^[0-9a-f]{32,}$/.test(id) ? id.slice(0, 8) + '…' : id);
+    td.title = id;
+    return td;
   }
 
   function renderPipelines(pipelines) {
@@ -177,10 +198,10 @@
       var rows = (p.plugins || []).map(function (pl) {
         var ev = pl.events || {};
         var row = el('tr', null,
-          el('td', null, pl.id), pluginName(pl), el('td', null, pl.type), el('td', null, pl.logType),
-          el('td', { className: 'num' }, n(ev.in)), el('td', { className: 'num' }, n(ev.out)),
-          el('td', { className: 'num' }, pct(flowNow(pl.flow, 'workerUtilization'))),
-          el('td', { className: 'num' }, d(flowNow(pl.flow, 'workerMillisPerEvent'))));
+          pluginId(pl.id), pluginName(pl), cell('Type', 'plugin-type', pl.type), cell('Log type', 'plugin-log-type', pl.logType),
+          cell('In', 'num', n(ev.in)), cell('Out', 'num', n(ev.out)),
+          cell('Worker util.', 'num', pct(flowNow(pl.flow, 'workerUtilization'))),
+          cell('ms / event', 'num', d(flowNow(pl.flow, 'workerMillisPerEvent'))));
         row.dataset.pluginId = pl.id;
         return row;
       });
@@ -214,6 +235,31 @@
     return values.map(function (v) { return v === null ? null : v / step; });
   }
 
+  // The seconds drawn: the range chosen, or for "auto" the span of the samples, from 1 minute to 1 hour.
+  function shownSeconds(h) {
+    if (range !== 'auto') return RANGE_SECONDS[range];
+    var first = null;
+    var names = Object.keys(h.series);
+    for (var i = 0; i < h.timestamps.length && first === null; i++) {
+      for (var k = 0; k < names.length; k++) {
+        if (h.series[names[k]][i] !== null) { first = h.timestamps[i]; break; }
+      }
+    }
+    var span = first === null ? 0 : (h.timestamps[h.timestamps.length - 1] - first) / 1000;
+    return Math.min(RANGE_SECONDS['1h'], Math.max(AUTO_MIN_SECONDS, span));
+  }
+
+  // The last `seconds` of a poll-step answer (auto's 5m and 15m are cut from the 1h one).
+  function lastSeconds(h, seconds) {
+    var step = h.stepSeconds || 1;
+    var keep = Math.min(h.timestamps.length, Math.ceil(seconds / step) + 1);
+    var cut = function (a) { return a.slice(a.length - keep); };
+    var series = {}, types = {};
+    Object.keys(h.series).forEach(function (k) { series[k] = cut(h.series[k]); });
+    Object.keys(h.logTypes || {}).forEach(function (k) { types[k] = cut(h.logTypes[k]); });
+    return { stepSeconds: step, timestamps: cut(h.timestamps), series: series, logTypes: types };
+  }
+
   function chartSpecs(h) {
     var step = h.stepSeconds || 1;
     var x = h.timestamps.map(function (t) { return t / 1000; });
@@ -229,7 +275,23 @@
     };
   }
 
-  function makeChart(id, spec) {
+  function pad2(v) { return v < 10 ? '0' + v : String(v); }
+  // Short 24-hour labels: seconds only where the ticks are seconds apart, and the date at midnight.
+  function timeLabels(u, splits, axisIdx, foundSpace, foundIncr) {
+    return splits.map(function (t) {
+      var dt = new Date(t * 1000);
+      var hm = pad2(dt.getHours()) + ':' + pad2(dt.getMinutes());
+      if (foundIncr < 60) return hm + ':' + pad2(dt.getSeconds());
+      if (hm === '00:00' && foundIncr >= 3600) return (dt.getMonth() + 1) + '/' + dt.getDate();
+      return hm;
+    });
+  }
+  // A flat line at the maximum would lie on the top border: a tenth of headroom above the data.
+  function headroom(u, min, max) { return [0, Math.max(1, max) * 1.1]; }
+
+  function chartWidth(box) { return Math.max(120, box.clientWidth); }
+
+  function makeChart(id, spec, seconds) {
     var box = $(id);
     box.replaceChildren();
     var axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--grid'), width: 1 }, ticks: { stroke: cssVar('--grid') } };
@@ -237,19 +299,38 @@
       return { label: s[0], stroke: color(i), width: 1.5, spanGaps: false, scale: spec.twoScales && i === 1 ? 'count' : 'y',
         value: function (u, v) { return v === null || v === undefined ? '–' : d(v); } };
     }));
-    var axes = [axis, Object.assign({ scale: 'y', size: 56 }, axis)];
-    if (spec.twoScales) axes.push(Object.assign({ scale: 'count', side: 1, size: 56, grid: { show: false } }, axis, { grid: { show: false } }));
+    var narrow = chartWidth(box) < 420;
+    var chart = { seconds: seconds, width: chartWidth(box), labels: spec.series.map(function (s) { return s[0]; }).join('\u0000') };
+    var axes = [Object.assign({ space: narrow ? 70 : 90, values: timeLabels }, axis),
+      Object.assign({ scale: 'y', size: narrow ? 44 : 56 }, axis)];
+    if (spec.twoScales) axes.push(Object.assign({ scale: 'count', side: 1, size: narrow ? 44 : 56 }, axis, { grid: { show: false } }));
     var opts = {
-      width: Math.max(200, box.clientWidth), height: 200, series: series, axes: axes,
-      // The x axis spans the whole range chosen, ending at the newest step: a sidecar that started a
-      // minute ago shows a minute of data at the right, not a minute stretched over the width.
-      scales: { x: { time: true, range: function (u, min, max) { return [max - RANGE_SECONDS[range], max]; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } },
-        count: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      width: chartWidth(box), height: narrow ? 180 : 200, series: series, axes: axes,
+      // Room at the right for the newest time label, which is centred on the right edge.
+      padding: [10, spec.twoScales ? 8 : 30, 0, 0],
+      // The x axis spans the range shown, ending at the newest step.
+      scales: { x: { time: true, range: function (u, min, max) { return [max - chart.seconds, max]; } }, y: { range: headroom },
+        count: { range: headroom } },
       cursor: { drag: { x: false, y: false } }, legend: { live: true }
     };
     var data = [spec.x].concat(spec.series.map(function (s) { return s[1]; }));
-    return { plot: new uPlot(opts, data, box), labels: spec.series.map(function (s) { return s[0]; }).join('\u0000') };
+    chart.plot = new uPlot(opts, data, box);
+    box.uplot = chart.plot; // the browser tests read the drawn scales and axis labels from it
+    return chart;
   }
+
+  // A chart follows its box: a scrollbar that appears once the data arrives, a window narrowed or a
+  // phone turned all change the width, and the canvas is redrawn to it before the next paint.
+  var resizer = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (e) {
+      var chart = charts[e.target.id];
+      var width = chartWidth(e.target);
+      if (chart && chart.width !== width) {
+        chart.width = width;
+        chart.plot.setSize({ width: width, height: chart.plot.height });
+      }
+    });
+  }) : null;
 
   // The page asks for its data while the chart library is still being parsed (it comes after this
   // script); the first history waits for it.
@@ -260,8 +341,12 @@
     });
   }
 
-  function renderHistory(h) {
-    if (!h || !h.timestamps) return;
+  function renderHistory(answer) {
+    if (!answer || !answer.timestamps) return;
+    var seconds = shownSeconds(answer);
+    var h = range === 'auto' ? lastSeconds(answer, seconds) : answer;
+    setText('range-note', range === 'auto' ? (seconds >= RANGE_SECONDS['1h'] ? '(last hour)'
+      : '(since the sidecar started, ' + duration(seconds * 1000) + ')') : '');
     var specs = chartSpecs(h);
     Object.keys(specs).forEach(function (id) {
       var spec = specs[id];
@@ -273,8 +358,10 @@
       }
       if (!charts[id] || charts[id].labels !== labels) {
         if (charts[id]) charts[id].plot.destroy();
-        charts[id] = makeChart(id, spec);
+        charts[id] = makeChart(id, spec, seconds);
+        if (resizer) resizer.observe($(id));
       } else {
+        charts[id].seconds = seconds; // an auto span that grew, or another range chosen
         charts[id].plot.setData([spec.x].concat(spec.series.map(function (s) { return s[1]; })));
       }
     });
@@ -288,7 +375,8 @@
   function loadHistory() {
     if (historyInFlight) return Promise.resolve();
     historyInFlight = true;
-    return getJson('/api/history?range=' + encodeURIComponent(range)).then(function (r) {
+    var asked = range === 'auto' ? '1h' : range;
+    return getJson('/api/history?range=' + encodeURIComponent(asked)).then(function (r) {
       historyInFlight = false;
       if (r.status === 200) return chartLibrary().then(function () { renderHistory(r.body); });
     });
@@ -301,6 +389,38 @@
       b.setAttribute('aria-pressed', String(b.dataset.range === range));
     });
     loadHistory();
+  }
+
+  // ---- downloads -----------------------------------------------------------------------------
+
+  // Download Logs and Support Bundle are fetched first, so that a refusal (no log file, a bundle
+  // already being built, 401) shows the sidecar's JSON message here instead of a broken file.
+  function download(e) {
+    var link = e.currentTarget;
+    e.preventDefault();
+    if (link.getAttribute('aria-busy') === 'true') return;
+    link.setAttribute('aria-busy', 'true');
+    $('action-error').hidden = true;
+    fetch(link.href, { cache: 'no-store', credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) {
+        return r.json().then(function (b) { return b && b.message ? b.message : 'HTTP ' + r.status; },
+          function () { return 'HTTP ' + r.status; }).then(function (message) {
+          $('action-error').textContent = link.textContent + ' failed: ' + message;
+          $('action-error').hidden = false;
+        });
+      }
+      var name = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '');
+      return r.blob().then(function (blob) {
+        var a = el('a', { href: URL.createObjectURL(blob), download: name ? name[1] : 'download' });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+      });
+    }, function () {
+      $('action-error').textContent = link.textContent + ' failed: the sidecar did not answer';
+      $('action-error').hidden = false;
+    }).then(function () { link.removeAttribute('aria-busy'); });
   }
 
   // ---- hot threads ---------------------------------------------------------------------------
@@ -371,14 +491,8 @@
     if (window.matchMedia) {
       window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redrawCharts);
     }
-    var resizing = null;
-    window.addEventListener('resize', function () {
-      clearTimeout(resizing);
-      resizing = setTimeout(function () {
-        Object.keys(charts).forEach(function (id) {
-          charts[id].plot.setSize({ width: Math.max(200, $(id).clientWidth), height: 200 });
-        });
-      }, 100);
+    Array.prototype.forEach.call(document.querySelectorAll('a.download'), function (a) {
+      a.addEventListener('click', download);
     });
     Array.prototype.forEach.call($('ranges').querySelectorAll('button'), function (b) {
       b.setAttribute('aria-pressed', String(b.dataset.range === range));

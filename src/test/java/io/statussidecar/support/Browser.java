@@ -80,6 +80,13 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
+    /** Waits until the page has painted twice more: what a resize or a timer set up has been drawn. */
+    public void settle(long millis) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1]; "
+                + "setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), arguments[0]);", millis);
+    }
+
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout).until(condition);
     }
@@ -93,6 +100,15 @@ public final class Browser implements AutoCloseable {
     public void viewport(int width, int height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /**
+     * Classic scrollbars that take room from the page, as on a desktop browser without overlay
+     * scrollbars; headless Chromium hides them unless asked, which hides a layout that a scrollbar
+     * squeezes.
+     */
+    public void classicScrollbars() {
+        driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
     }
 
     public void colorScheme(String scheme) {
