@@ -66,9 +66,10 @@ class TlsSidecarTest {
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "sidecar", "-keyalg", "RSA", "-keysize", "2048",
                     "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                    "-keystore", ks.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
+                    "-keystore", ks.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed");
+                throw new IllegalStateException("keytool failed: " + output);
             }
             keyStore = ks;
             return ks;
