@@ -30,6 +30,8 @@ locals {
     environment = [
       { name = "LOG_PROFILE", value = var.log_profile },
       { name = "XPACK_MONITORING_ENABLED", value = "false" },
+      # The image logs to the console only unless LOG_STYLE=file (8.8+): then to logstash-plain.log in --path.logs.
+      { name = "LOG_STYLE", value = "file" },
       # The API for the task only: the sidecar reads it on localhost, nothing else can.
       { name = "API_HTTP_HOST", value = "127.0.0.1" },
     ]

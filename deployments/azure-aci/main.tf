@@ -47,14 +47,17 @@ resource "azurerm_container_group" "logstash" {
   }
 
   container {
-    name     = "logstash"
-    image    = var.logstash_image
-    cpu      = var.logstash_cpu
-    memory   = var.logstash_memory
-    commands = ["logstash", "-f", "/usr/share/logstash/pipeline/", "--path.logs", "/var/log/logstash"]
+    name   = "logstash"
+    image  = var.logstash_image
+    cpu    = var.logstash_cpu
+    memory = var.logstash_memory
+    # ACI's commands replace the image's entrypoint, which is what turns API_HTTP_HOST into logstash.yml
+    # and LOG_STYLE=file into a log file: the entrypoint is named first so that both still happen.
+    commands = ["/usr/local/bin/docker-entrypoint", "-f", "/usr/share/logstash/pipeline/", "--path.logs", "/var/log/logstash"]
 
-    # API_HTTP_HOST: the API for the group only (the sidecar reads it on localhost).
-    environment_variables        = merge(var.environment_variables, { XPACK_MONITORING_ENABLED = "false", API_HTTP_HOST = "127.0.0.1" })
+    # API_HTTP_HOST: the API for the group only (the sidecar reads it on localhost). LOG_STYLE=file: the
+    # image logs to the console only without it (8.8+), and the sidecar reads logstash-plain.log.
+    environment_variables        = merge(var.environment_variables, { XPACK_MONITORING_ENABLED = "false", API_HTTP_HOST = "127.0.0.1", LOG_STYLE = "file" })
     secure_environment_variables = var.secure_environment_variables
 
     ports {

@@ -125,15 +125,17 @@ public final class LogTail {
         ByteBuffer utf8 = ByteBuffer.allocate(MAX_LINE_BYTES * 3);
         for (int i = 0; i < s.count(); i++) {
             int len = read(ch, s.starts()[i], s.ends()[i], line);
-            CharBuffer chars = utf8Line.decode(line, len);
-            if (redactor.passes(chars)) {
+            if (redactor.passes(line, len) && ascii(line, len)) {
+                out.write(line, 0, len); // nothing to mask and nothing to decode: the bytes as they are
+            } else if (redactor.passes(line, len)) {
+                CharBuffer chars = utf8Line.decode(line, len);
                 utf8.clear();
                 encoder.reset();
                 encoder.encode(chars, utf8, true);
                 encoder.flush(utf8);
                 out.write(utf8.array(), 0, utf8.position());
             } else {
-                String red = redactor.line(chars.toString());
+                String red = redactor.line(utf8Line.decode(line, len).toString());
                 if (red == null) {
                     continue; // inside a private key
                 }
@@ -147,6 +149,15 @@ public final class LogTail {
             }
             out.write('\n');
         }
+    }
+
+    private static boolean ascii(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static FileChannel open(Path path) throws IOException {

@@ -49,19 +49,37 @@ public final class Redactor {
     private int keyLines;
 
     /**
-     * Whether {@link #line} would return this line unchanged: no word any rule looks for is in it. Most
-     * log lines are like that, and a log tail answers thousands of them, so this costs one pass over the
-     * characters instead of every rule's regular expression.
+     * Whether {@link #line} would return this line unchanged: none of the words the rules look for is in
+     * its UTF-8 bytes. Most log lines are like that, and a log tail answers thousands of them, so a tail
+     * asks this before it decodes a line, and writes a line that passes as it is. The words are ASCII,
+     * and UTF-8 never uses ASCII bytes inside another character, so bytes answer as text would.
      */
-    public boolean passes(CharSequence line) {
-        return !inPrivateKey && !suspicious(line);
+    public boolean passes(byte[] utf8, int len) {
+        return !inPrivateKey && !suspicious(utf8, len);
     }
 
-    static boolean suspicious(CharSequence s) {
+    // The words the quick pass looks for, as bytes: compared with the line's bytes without a String call.
+    private static final byte[] W_PASS = ascii("pass");
+    private static final byte[] W_PWD = ascii("pwd");
+    private static final byte[] W_SECRET = ascii("secret");
+    private static final byte[] W_SIGNATURE = ascii("signature");
+    private static final byte[] W_TOKEN = ascii("token");
+    private static final byte[] W_KEY = ascii("key");
+    private static final byte[] W_CREDENTIAL = ascii("credential");
+    private static final byte[] W_AUTH = ascii("auth");
+    private static final byte[] W_URL = ascii("://");
+    private static final byte[] W_SPLUNK = ascii("Splunk");
+    private static final byte[] W_BEARER = ascii("Bearer");
+    private static final byte[] W_BASIC = ascii("Basic");
+
+    private static byte[] ascii(String word) {
+        return word.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    static boolean suspicious(byte[] b, int len) {
         int run = 0;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < len; i++) {
+            int c = b[i];
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
                 if (++run >= SUSPICIOUS_RUN) {
                     return true;
@@ -71,14 +89,14 @@ public final class Redactor {
             }
             // The words of SECRET_KEY, the Authorization schemes, PRIVATE KEY and URL credentials.
             boolean hit = switch (c | 0x20) {
-                case 'p' -> at(s, i, "pass") || at(s, i, "pwd");
-                case 's' -> at(s, i, "secret") || at(s, i, "signature") || at(s, i, "splunk");
-                case 't' -> at(s, i, "token");
-                case 'k' -> at(s, i, "key");
-                case 'c' -> at(s, i, "credential");
-                case 'a' -> at(s, i, "auth");
-                case 'b' -> at(s, i, "bearer") || at(s, i, "basic");
-                default -> c == ':' && at(s, i, "://");
+                case 'p' -> at(b, len, i, W_PASS) || at(b, len, i, W_PWD);
+                case 's' -> at(b, len, i, W_SECRET) || at(b, len, i, W_SIGNATURE) || scheme(b, len, i, W_SPLUNK);
+                case 't' -> at(b, len, i, W_TOKEN);
+                case 'k' -> at(b, len, i, W_KEY);
+                case 'c' -> at(b, len, i, W_CREDENTIAL);
+                case 'a' -> at(b, len, i, W_AUTH);
+                case 'b' -> scheme(b, len, i, W_BEARER) || scheme(b, len, i, W_BASIC);
+                default -> c == ':' && at(b, len, i, W_URL);
             };
             if (hit) {
                 return true;
@@ -88,13 +106,30 @@ public final class Redactor {
     }
 
     /** Whether {@code word} (lower case) stands at {@code i}, ignoring ASCII case. */
-    private static boolean at(CharSequence s, int i, String word) {
-        if (i + word.length() > s.length()) {
+    private static boolean at(byte[] b, int len, int i, byte[] word) {
+        if (i + word.length > len) {
             return false;
         }
-        for (int j = 0; j < word.length(); j++) {
-            char c = s.charAt(i + j);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != word.charAt(j)) {
+        for (int j = 1; j < word.length; j++) { // the first byte is the one the caller switched on
+            int c = b[i + j];
+            if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != word[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An Authorization scheme as SCHEME_TOKEN and BASIC_TOKEN match it, in its own case and followed by
+     * white space: "splunk-microseg", the name of many an output, is not one.
+     */
+    private static boolean scheme(byte[] b, int len, int i, byte[] word) {
+        int end = i + word.length;
+        if (end >= len || b[end] != ' ' && b[end] != '\t' && b[end] != '\f' && b[end] != 0x0B) {
+            return false;
+        }
+        for (int j = 0; j < word.length; j++) {
+            if (b[i + j] != word[j]) {
                 return false;
             }
         }
@@ -103,9 +138,6 @@ public final class Redactor {
 
     /** Redacts one line (without its line break). Returns null for a line that is dropped (inside a private key). */
     public String line(String line) {
-        if (passes(line)) {
-            return line;
-        }
         if (inPrivateKey) {
             Matcher end = PEM_END.matcher(line);
             if (end.find()) {

@@ -107,6 +107,8 @@ class DeploymentChecklistTest {
         for (String state : List.of("enabled", "disabled")) {
             String logstash = dockerRun(rendered(output + "." + state), "logstash");
             assertTrue(logstash.endsWith("--path.logs /var/log/logstash"), "--path.logs: " + logstash);
+            // The official image logs to the console only; LOG_STYLE=file (8.8+) writes logstash-plain.log.
+            assertTrue(logstash.contains(" -e LOG_STYLE=file "), "a log file to read: " + logstash);
             assertTrue(logstash.contains(" -v /var/log/logstash:/var/log/logstash "), "the log volume");
             assertTrue(logstash.contains(" -p 127.0.0.1:9600:9600 "), "9600 on loopback");
             Matcher publish = Pattern.compile("-p (\\S+)").matcher(logstash);
@@ -210,6 +212,7 @@ class DeploymentChecklistTest {
         String logPath = logstash.path("mountPoints").get(0).path("containerPath").asText();
         assertEquals("logstash-logs", logstash.path("mountPoints").get(0).path("sourceVolume").asText());
         assertEquals(List.of("logstash", "-f", "/usr/share/logstash/pipeline/", "--path.logs", logPath), strings(logstash.path("command")));
+        assertEquals("file", env(logstash.path("environment"), "LOG_STYLE"), "the image logs to the console only without it");
 
         JsonNode mount = sidecar.path("mountPoints").get(0);
         assertEquals("logstash-logs", mount.path("sourceVolume").asText());
@@ -231,6 +234,10 @@ class DeploymentChecklistTest {
         JsonNode logs = volume(logstash.path("volume"), "logstash-logs");
         assertTrue(logs.path("empty_dir").asBoolean());
         assertTrue(strings(logstash.path("commands")).containsAll(List.of("--path.logs", logs.path("mount_path").asText())));
+        // ACI's commands replace the entrypoint, which applies API_HTTP_HOST and LOG_STYLE: it is named first.
+        assertEquals("/usr/local/bin/docker-entrypoint", strings(logstash.path("commands")).get(0));
+        String env = logstash.path("environment_variables").asText();
+        assertTrue(env.contains("LOG_STYLE = \"file\"") && env.contains("API_HTTP_HOST = \"127.0.0.1\""), env);
 
         JsonNode sidecar = group.path("dynamic").path("container").get(0).path("content").get(0);
         assertEquals("${var.sidecar_image}", sidecar.path("image").asText());
@@ -258,7 +265,10 @@ class DeploymentChecklistTest {
         assertTrue(deployment != null);
         JsonNode pod = deployment.path("spec").path("template").path("spec");
         JsonNode logstash = container(pod, "logstash");
-        JsonNode sidecar = container(pod, "status-sidecar");
+        // A native sidecar (Kubernetes 1.29+): an init container that keeps running beside Logstash.
+        JsonNode sidecar = container(pod.path("initContainers"), "status-sidecar");
+        assertEquals("Always", sidecar.path("restartPolicy").asText());
+        assertEquals("file", env(logstash.path("env"), "LOG_STYLE"));
         assertTrue(volume(pod.path("volumes"), "logstash-logs").has("emptyDir"));
         assertEquals("/var/log/logstash", mount(logstash, "logstash-logs").path("mountPath").asText());
         assertTrue(mount(sidecar, "logstash-logs").path("readOnly").asBoolean());
@@ -273,6 +283,19 @@ class DeploymentChecklistTest {
             assertTrue(row.contains("`" + probe + ": " + path + "`"), "the README's probe table names " + probe + " " + path);
         });
         assertTrue(sidecar.path("securityContext").path("readOnlyRootFilesystem").asBoolean());
+
+        // Readiness takes the pod out of the syslog Service only; the dashboard's own Service keeps it.
+        Map<String, JsonNode> services = new java.util.HashMap<>();
+        for (JsonNode doc : yamlDocuments(DEPLOYMENTS.resolve("kubernetes/logstash.yaml"))) {
+            if (doc.path("kind").asText().equals("Service")) {
+                services.put(doc.path("metadata").path("name").asText(), doc);
+            }
+        }
+        assertFalse(services.get("logstash").toString().contains("3000"), "the dashboard is not behind readiness");
+        JsonNode status = services.get("logstash-status");
+        assertTrue(status.path("spec").path("publishNotReadyAddresses").asBoolean());
+        assertEquals("sidecar", status.path("spec").path("ports").get(0).path("targetPort").asText());
+        assertTrue(readme.contains("publishNotReadyAddresses"), "the README's probe table says why");
     }
 
     @Test
@@ -291,6 +314,7 @@ class DeploymentChecklistTest {
         }
         List<String> command = strings(logstash.path("command"));
         assertEquals(logsMount, command.get(command.indexOf("--path.logs") + 1), "Logstash logs into the shared volume");
+        assertEquals("file", logstash.path("environment").path("LOG_STYLE").asText());
         assertTrue(strings(sidecar.path("volumes")).contains("logstash-logs:/var/log/logstash:ro"));
         assertTrue(sidecar.path("read_only").asBoolean());
         assertEquals(List.of("CMD", "/work/application", "healthcheck"), strings(sidecar.path("healthcheck").path("test")));
@@ -458,8 +482,9 @@ class DeploymentChecklistTest {
         throw new AssertionError("no volume " + name + " in " + list);
     }
 
-    static JsonNode container(JsonNode pod, String name) {
-        for (JsonNode c : pod.path("containers")) {
+    /** The container of that name, in a pod's {@code containers} or in the list given. */
+    static JsonNode container(JsonNode podOrList, String name) {
+        for (JsonNode c : podOrList.isArray() ? podOrList : podOrList.path("containers")) {
             if (c.path("name").asText().equals(name)) {
                 return c;
             }

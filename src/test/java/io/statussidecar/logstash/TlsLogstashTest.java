@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,37 @@ class TlsLogstashTest {
 
         LogstashUnavailable e = assertThrows(LogstashUnavailable.class, untrusting::nodeStats);
         assertTrue(e.getMessage().startsWith("TLS with " + simulator.baseUrl() + "/_node/stats failed"), e.getMessage());
+    }
+
+    /**
+     * In a pod as ECK runs Logstash (API over https by default, its certificate issued for the Service,
+     * not for localhost), the sidecar reads https://localhost:9600 trusting ECK's CA without checking the
+     * host name, as ECK's own Metricbeat sidecar does: quarkus.tls.logstash.trust-store.pem.certs and
+     * hostname-verification-algorithm=NONE, which reach the client as this TLS configuration.
+     */
+    @Test
+    void byLocalhostTheCaIsTrustedOnlyWithoutHostNameVerification() {
+        Path ca = Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("logstash.api-ca-file", String.class));
+        URI localhost = URI.create(simulator.baseUrl().replace("127.0.0.1", "localhost"));
+
+        LogstashClient strict = new LogstashClient(LogstashTarget.of(localhost), new NoCa(), new ObjectMapper(),
+                Optional.of(new PemTrust(ca)));
+        LogstashUnavailable e = assertThrows(LogstashUnavailable.class, strict::nodeStats);
+        assertTrue(e.getMessage().startsWith("TLS with " + localhost + "/_node/stats failed"), e.getMessage());
+
+        io.quarkus.tls.TlsConfiguration eck = new io.quarkus.tls.BaseTlsConfiguration() {
+            @Override
+            public io.vertx.core.net.TrustOptions getTrustStoreOptions() {
+                return new PemTrust(ca).getTrustStoreOptions();
+            }
+
+            @Override
+            public Optional<String> getHostnameVerificationAlgorithm() {
+                return Optional.of("NONE");
+            }
+        };
+        LogstashClient trusting = new LogstashClient(LogstashTarget.of(localhost), new NoCa(), new ObjectMapper(), Optional.of(eck));
+        assertDoesNotThrow(trusting::nodeStats);
     }
 
     /** The defaults, with no CA file: the JVM's own trust store, which does not know the test certificate. */

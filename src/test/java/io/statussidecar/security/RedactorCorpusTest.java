@@ -24,6 +24,35 @@ class RedactorCorpusTest {
         return RedactionCorpus.entries().stream();
     }
 
+    /**
+     * The one-pass test that lets ordinary lines through without the rules (a log tail answers thousands)
+     * lets no secret through: every line of the corpus that the rules change is one it stops.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void theQuickPassStopsEveryLineTheRulesChange(RedactionCorpus.Entry e) {
+        for (String line : e.input().split("\\\\n")) {
+            if (!new Redactor().line(line).equals(line)) {
+                byte[] utf8 = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(Redactor.suspicious(utf8, utf8.length), "the quick pass would let this through: " + line);
+            }
+        }
+    }
+
+    @Test
+    void ordinaryLogstashLinesTakeTheQuickPass() {
+        for (String line : List.of(
+                "[2026-01-01T00:00:00,000][INFO ][logstash.outputs.http    ] Sent 125 events to splunk-microseg in 12 ms {:pipeline_id=>\"main\"}",
+                "[2026-11-30T10:00:05,000][INFO ][logstash.agent] Pipelines running {:count=>1, :running_pipelines=>[:main]}",
+                "[2026-11-30T10:00:05,000][WARN ][logstash.filters.grok    ][main][microseg] Timeout executing grok against field 'message'")) {
+            byte[] utf8 = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(new Redactor().passes(utf8, utf8.length), line);
+        }
+        byte[] secret = "headers => { \"Authorization\" => \"Splunk 5f3a1b7c-aaaa-4bbb-8ccc-0123456789ab\" }".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(new Redactor().passes(secret, secret.length));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void eachCorpusFormBecomesWhatItMust(RedactionCorpus.Entry e) {
