@@ -47,7 +47,8 @@ PY
 }
 
 # start_sidecar [--native | JVM options...]: sets SIDECAR_PID, SIDECAR_URL and STARTUP_MS (launch to
-# first answered request). --native runs the native executable target/*-runner instead of the jar.
+# first answered request). --native runs the native executable target/*-runner instead of the jar;
+# JAVA picks the java that runs the jar (default: the one on the PATH).
 start_sidecar() {
   local port; port="$(free_port)"
   SIDECAR_URL="http://127.0.0.1:$port"
@@ -55,7 +56,7 @@ start_sidecar() {
   if [ "${1:-}" = "--native" ]; then
     cmd=("$(ls "$ROOT"/target/*-runner | head -n1)")
   else
-    cmd=(java "$@" -jar "$APP/quarkus-run.jar")
+    cmd=("${JAVA:-java}" "$@" -jar "$APP/quarkus-run.jar")
   fi
   local t0; t0=$(date +%s%N)
   PORT="$port" LOGSTASH_API_URL="$SIM_URL" SIDECAR_POLL_INTERVAL="${POLL:-5s}" \
