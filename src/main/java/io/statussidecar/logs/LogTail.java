@@ -9,6 +9,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Arrays;
 
 import io.statussidecar.security.Redactor;
@@ -32,20 +33,38 @@ public final class LogTail {
 
     public static final int MAX_LINE_BYTES = 64 * 1024;
     static final int BLOCK = 64 * 1024;
+    /**
+     * How long a filtered search may read before it answers with what it found. A sparse filter reads
+     * the whole file (about 1.2 s for 300 MB here), and a text that stands mostly inside masked values
+     * has every entry it meets redacted to be sure (about 0.1 ms an entry): without a bound, one request
+     * could keep a core busy for minutes.
+     */
+    static final Duration SEARCH_BUDGET = Duration.ofSeconds(10);
+    /** How many lines a search reads between two looks at the clock. */
+    private static final int CLOCK_EVERY = 256;
 
     private final int blockSize;
+    private final Duration searchBudget;
 
     public LogTail() {
-        this(BLOCK);
+        this(BLOCK, SEARCH_BUDGET);
     }
 
-    /** A smaller block moves block boundaries under the tests' lines. */
-    LogTail(int blockSize) {
+    /** A smaller block moves block boundaries under the tests' lines; a shorter budget ends searches early. */
+    LogTail(int blockSize, Duration searchBudget) {
         this.blockSize = blockSize;
+        this.searchBudget = searchBudget;
     }
 
-    /** Byte ranges of the selected lines, oldest first, and how many lines they are. */
-    public record Selection(long[] starts, long[] ends, int count) {
+    LogTail(int blockSize) {
+        this(blockSize, SEARCH_BUDGET);
+    }
+
+    /**
+     * Byte ranges of the selected lines, oldest first, and how many lines they are. {@code searchedFrom}
+     * is where a filtered search stopped reading when its budget ran out (0: it read the whole file).
+     */
+    public record Selection(long[] starts, long[] ends, int count, long searchedFrom) {
     }
 
     /**
@@ -61,13 +80,19 @@ public final class LogTail {
             while (picked.count < lines && (line = back.previous()) != null) {
                 picked.add(line[0], line[1]);
             }
-            return picked.oldestFirst();
+            return picked.oldestFirst(0);
         }
+        long deadline = System.nanoTime() + searchBudget.toNanos();
+        int read = 0;
         byte[] head = new byte[MAX_LINE_BYTES];
+        Utf8Line decoder = new Utf8Line();
         Ranges entry = new Ranges();
         boolean entryMatchesText = false;
         long[] line;
         while (picked.count < lines && (line = back.previous()) != null) {
+            if (++read % CLOCK_EVERY == 0 && System.nanoTime() - deadline > 0) {
+                return picked.oldestFirst(line[1]); // what was found in the newest part of the file
+            }
             int len = back.head(line[0], line[1], head);
             entry.add(line[0], line[1]);
             entryMatchesText |= filter.textMatches(head, len);
@@ -79,7 +104,7 @@ public final class LogTail {
                 continue;
             }
             if (filter.levelMatches(start ? LogFilter.levelOf(head, len) : java.util.Optional.empty()) && entryMatchesText
-                    && matchesAsSent(ch, entry.oldestFirstRanges(), filter, head)) {
+                    && matchesAsSent(ch, entry.oldestFirstRanges(), filter, head, decoder)) {
                 Ranges whole = entry.oldestFirstRanges();
                 int keep = Math.min(whole.count, lines);
                 if (picked.count + keep > lines && picked.count > 0) {
@@ -92,22 +117,28 @@ public final class LogTail {
             entry = new Ranges();
             entryMatchesText = false;
         }
-        return picked.oldestFirst();
+        return picked.oldestFirst(0);
     }
 
     /**
      * Whether an entry whose raw text matched still matches once redacted, as it would be sent. Only
      * entries that matched raw get here, so a sparse search stays a byte scan.
      */
-    private boolean matchesAsSent(FileChannel ch, Ranges entry, LogFilter filter, byte[] buf) throws IOException {
+    private static boolean matchesAsSent(FileChannel ch, Ranges entry, LogFilter filter, byte[] buf, Utf8Line decoder)
+            throws IOException {
         if (filter.text().isEmpty()) {
             return true;
         }
         Redactor redactor = new Redactor();
-        Utf8Line utf8Line = new Utf8Line();
         for (int i = 0; i < entry.count; i++) {
             int len = read(ch, entry.starts[i], entry.ends[i], buf);
-            String red = redactor.line(utf8Line.decode(buf, len).toString());
+            if (redactor.passes(buf, len)) {
+                if (filter.textMatches(buf, len)) {
+                    return true; // nothing to mask on this line: it is sent as it is
+                }
+                continue;
+            }
+            String red = redactor.line(decoder.decode(buf, len).toString());
             if (red != null && filter.textMatches(red)) {
                 return true;
             }
@@ -297,9 +328,9 @@ public final class LogTail {
             return r;
         }
 
-        Selection oldestFirst() {
+        Selection oldestFirst(long searchedFrom) {
             Ranges r = oldestFirstRanges();
-            return new Selection(Arrays.copyOf(r.starts, r.count), Arrays.copyOf(r.ends, r.count), r.count);
+            return new Selection(Arrays.copyOf(r.starts, r.count), Arrays.copyOf(r.ends, r.count), r.count, searchedFrom);
         }
     }
 }

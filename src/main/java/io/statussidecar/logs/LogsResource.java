@@ -34,6 +34,8 @@ public class LogsResource {
 
     public static final int MAX_LINES = 100_000;
     static final int MAX_QUERY = 1000;
+    /** Set when a filtered search stopped before the start of the file (see {@link LogTail#SEARCH_BUDGET}). */
+    public static final String SEARCH_HEADER = "X-Log-Search";
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path path;
@@ -84,6 +86,10 @@ public class LogsResource {
             }
         };
         Response.ResponseBuilder r = Response.ok(body).type("text/plain; charset=UTF-8");
+        if (selection.searchedFrom() > 0) {
+            // The search's time ran out: these are the matches of the file's newest part only.
+            r.header(SEARCH_HEADER, "partial; searched-from-byte=" + selection.searchedFrom());
+        }
         if (download) {
             r.header(HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"logstash-" + FILE_TIME.format(store.clock().instant()) + ".log\"");

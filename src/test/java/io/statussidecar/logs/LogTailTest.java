@@ -177,6 +177,31 @@ class LogTailTest {
         return new LogFilter(Optional.ofNullable(level).flatMap(LogFilter.Level::parse), Optional.ofNullable(text));
     }
 
+    /**
+     * A text that stands only inside masked values makes the search redact every entry it meets; its
+     * time budget ends it with the matches of the newest part, saying where it stopped.
+     */
+    @Test
+    void aSearchThatRunsOutOfTimeSaysWhereItStopped(@TempDir Path d) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            log.append("[2026-11-30T10:00:00,000][WARN ][logstash.outputs.http] retry ").append(i)
+                    .append(" {:url=>\"https://svc:hunter2@splunk:8088\"}\n");
+        }
+        log.append("[2026-11-30T10:00:01,000][WARN ][logstash.outputs.http] hunter2 in plain sight\n");
+        Path f = Files.writeString(d.resolve("creds.log"), log.toString());
+        LogFilter q = new LogFilter(java.util.Optional.empty(), java.util.Optional.of("hunter2"));
+        try (FileChannel ch = LogTail.open(f)) {
+            LogTail.Selection unbounded = new LogTail().select(ch, 100, q);
+            assertEquals(1, unbounded.count(), "only the line that shows the text as it is sent");
+            assertEquals(0, unbounded.searchedFrom(), "the whole file was searched");
+
+            LogTail.Selection bounded = new LogTail(LogTail.BLOCK, java.time.Duration.ZERO).select(ch, 100, q);
+            assertEquals(1, bounded.count(), "the newest match was found before the budget ran out");
+            assertTrue(bounded.searchedFrom() > 0 && bounded.searchedFrom() < Files.size(f), "stopped at " + bounded.searchedFrom());
+        }
+    }
+
     static List<String> tail(LogTail tail, Path f, int n, LogFilter filter) throws IOException {
         try (FileChannel ch = LogTail.open(f)) {
             LogTail.Selection s = tail.select(ch, n, filter);

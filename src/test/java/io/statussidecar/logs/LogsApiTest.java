@@ -48,6 +48,7 @@ class LogsApiTest {
                 .header("Content-Disposition", (String) null)
                 .extract().asString();
         assertEquals(lines.get(7) + "\n" + lines.get(8) + "\n", body);
+        given().get("/api/logs?q=logstash").then().statusCode(200).header(LogsResource.SEARCH_HEADER, (String) null);
 
         given().get("/api/logs?download=true").then().statusCode(200)
                 .header("Content-Disposition", matchesPattern("attachment; filename=\"logstash-\\d{8}T\\d{6}Z\\.log\""))
