@@ -156,9 +156,10 @@ public final class LogTail {
         ByteBuffer utf8 = ByteBuffer.allocate(MAX_LINE_BYTES * 3);
         for (int i = 0; i < s.count(); i++) {
             int len = read(ch, s.starts()[i], s.ends()[i], line);
-            if (redactor.passes(line, len) && ascii(line, len)) {
+            boolean clean = redactor.passes(line, len);
+            if (clean && ascii(line, len)) {
                 out.write(line, 0, len); // nothing to mask and nothing to decode: the bytes as they are
-            } else if (redactor.passes(line, len)) {
+            } else if (clean) {
                 CharBuffer chars = utf8Line.decode(line, len);
                 utf8.clear();
                 encoder.reset();
