@@ -482,7 +482,10 @@ public final class LogstashSimulator implements AutoCloseable {
         boolean on = parts.length > 1 && parts[1].equals("on");
         try {
             command(parts, on);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // an unknown control or fault name
+            send(exchange, 404, "text/plain", e.getMessage());
+            return;
+        } catch (IllegalStateException e) { // a control this simulator cannot act on (no log)
             send(exchange, 409, "text/plain", e.getMessage());
             return;
         }
