@@ -39,6 +39,36 @@ class RedactorCorpusTest {
         }
     }
 
+    /**
+     * The quick pass finds a word by a table of first and second bytes before it compares the word: each
+     * word, in the cases the rules take (any case; the Authorization schemes in their own), wherever it
+     * stands, must still stop it.
+     */
+    @Test
+    void everyWordStopsTheQuickPassInEveryCaseAndPlace() {
+        for (String word : List.of("pass", "pwd", "secret", "signature", "token", "key", "credential", "auth", "://")) {
+            for (String form : List.of(word, word.toUpperCase(java.util.Locale.ROOT),
+                    Character.toUpperCase(word.charAt(0)) + word.substring(1), word.charAt(0) + word.substring(1).toUpperCase(java.util.Locale.ROOT))) {
+                for (String line : List.of(form, "x " + form, "x " + form + " y", "x_" + form + "=1")) {
+                    byte[] utf8 = line.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    assertTrue(Redactor.suspicious(utf8, utf8.length), line);
+                }
+            }
+        }
+        for (String scheme : List.of("Splunk", "Bearer", "Basic")) {
+            byte[] utf8 = ("X-Header: " + scheme + " abc").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(Redactor.suspicious(utf8, utf8.length), scheme);
+        }
+        byte[] plain = "Sent 125 events to splunk-microseg; a Basically spaced line: ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertFalse(Redactor.suspicious(plain, plain.length));
+        // The same pass says whether a clean line is ASCII, sent as its bytes, or must be checked as UTF-8.
+        byte[] accented = "Événement reçu: ok".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] secret = "café password=hunter2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Redactor.ASCII, new Redactor().quickPass(plain, plain.length));
+        assertEquals(Redactor.NOT_ASCII, new Redactor().quickPass(accented, accented.length));
+        assertEquals(Redactor.SUSPECT, new Redactor().quickPass(secret, secret.length));
+    }
+
     @Test
     void ordinaryLogstashLinesTakeTheQuickPass() {
         for (String line : List.of(
