@@ -67,6 +67,17 @@ start_sidecar() {
   STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
+# startup_summary LABEL MS...: the median, the fastest and the slowest of a set of launches.
+startup_summary() {
+  local label="$1"; shift
+  printf '%s\n' "$@" | sort -n | awk -v v="$label" '{a[NR]=$1} END {printf "%s: start to first answer, median of %d: %d ms (min %d, max %d)\n", v, NR, a[int((NR+1)/2)], a[1], a[NR]}'
+}
+
+# footprint LABEL PID FAILED: RSS now and the thread count, after a load that FAILED requests did not pass.
+footprint() {
+  echo "$1: rss after start ${AFTER_START} MB, after 10000 requests $(rss_mb "$2") MB ($3 non-200), $(ls "/proc/$2/task" | wc -l) threads"
+}
+
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 
 # requests N PATH: N sequential keep-alive GETs from one curl process; prints the failures.

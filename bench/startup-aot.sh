@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The JVM image's launch (JDK 25, the application's AOT cache, the shipped options) beside the plain jar
 # on the same JDK and options, in one run: start-up to the first answer (median of 5 launches each),
-# RSS after start and after 10 000 mixed requests (health, stats, history, metrics, a small log tail).
-# The history rings are allocated at their full 7-day size at start, so the history is as large as it
-# gets from the first second. Usage: bench/startup-aot.sh [launches per variant, default 5]
+# RSS after start and after 10 000 mixed requests (health, stats, the 1 h and 7-day history, metrics,
+# a small log tail) and the thread count. The history rings are primitive arrays allocated at their
+# full 7-day size at start (store.HistoryRing), so the history weighs as much from the first second as
+# after a week. Usage: bench/startup-aot.sh [launches per variant, default 5]
 source "$(dirname "$0")/lib.sh"
 RUNS="${1:-5}"
 JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -15,9 +16,10 @@ start_simulator
 LOG="$(mktemp)"; printf '[2026-01-01T00:00:00,000][INFO ][logstash.agent] line\n%.0s' $(seq 1 2000) > "$LOG"
 export LOGSTASH_LOG_PATH="$LOG"
 mixed() { # 10 000 requests, five kinds, sequential keep-alive from one curl
-  local cfg; cfg="$(mktemp)"
+  local cfg; cfg="$(mktemp)" i=0
   for _ in $(seq 1 2000); do
-    for p in /api/health /api/stats "/api/history?range=1h" /q/metrics "/api/logs?lines=20"; do
+    i=$((i + 1)); history="/api/history?range=1h"; [ $((i % 10)) = 0 ] && history="/api/history?range=7d"
+    for p in /api/health /api/stats "$history" /q/metrics "/api/logs?lines=20"; do
       printf 'url = "%s%s"\noutput = /dev/null\n' "$SIDECAR_URL" "$p"
     done
   done >"$cfg"
@@ -31,11 +33,10 @@ for variant in plain aot; do
     JAVA="$JDK25/bin/java" start_sidecar "${opts[@]}"
     times+=("$STARTUP_MS")
     if [ "$i" = "$RUNS" ]; then
-      sleep 2; after_start="$(rss_mb "$SIDECAR_PID")"
-      failed="$(mixed)"
-      echo "$variant: rss after start ${after_start} MB, after 10000 mixed requests $(rss_mb "$SIDECAR_PID") MB (${failed} non-200)"
+      sleep 2; AFTER_START="$(rss_mb "$SIDECAR_PID")"
+      footprint "$variant" "$SIDECAR_PID" "$(mixed)"
     fi
     kill "$SIDECAR_PID"; wait "$SIDECAR_PID" 2>/dev/null || true
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v v="$variant" '{a[NR]=$1} END {printf "%s: start to first answer, median of %d: %d ms (min %d, max %d)\n", v, NR, a[int((NR+1)/2)], a[1], a[NR]}'
+  startup_summary "$variant" "${times[@]}"
 done

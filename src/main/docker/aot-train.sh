@@ -14,10 +14,16 @@
 #                      training uses it, the image does not keep it
 #   FIXTURES           src/test/resources/fixtures/logstash
 #   CACHE              where to write the cache (APP_DIR/app.aot)
-# POSIX sh and wget only (busybox in the Alpine image). JAVA selects the java (default: on the PATH).
+# POSIX sh and wget only (busybox in the Alpine image). JAVA selects the java (default: on the PATH);
+# `./mvnw package -Daot` runs this with the JDK that runs Maven.
 set -eu
 APP_DIR="$1"; JVM_OPTIONS="$2"; SIM_CP="$3"; FIXTURES="$4"; CACHE="$5"
 JAVA="${JAVA:-java}"
+feature="$("$JAVA" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
+if [ "${feature:-0}" -lt 25 ]; then
+  echo "an AOT cache needs JDK 25 or newer to make and to use it; $JAVA is $("$JAVA" -version 2>&1 | head -n 1)" >&2
+  exit 2
+fi
 PORT="${TRAINING_PORT:-3999}"
 WORK="$(mktemp -d)"
 SIM_PID=""; SIDECAR_PID=""
