@@ -39,6 +39,7 @@ class FixturesTest {
             beats/7.8.1/node_stats.710.json     | 7.8.1   | green  | 35    | 1    | 0        | 33546    | main       | 4            | 0
             beats/8.4.0/node_stats.840.json     | 8.4.0   | green  | 15    | 0    | 65       | 78193    | main       | 3            | 0
             logstash/7.11.1/metrics.json        | 7.11.1  | green  | 17    | 33   | 174126   | 37263    | main       | 8            | 0
+            elastic-api-spec-9.x/node_stats.json | 9.1.0  | green  | 20    | 0    | 1        | 14712    | heartbeat-ruby-stdout | 5 | 5
             """)
     void nodeStatsFixturesBecomeSnapshots(String file, String version, String status, double heap, double cpu,
             long eventsIn, long uptime, String pipelines, int mainPlugins, int nodeFlowKeys) throws IOException {
@@ -67,6 +68,7 @@ class FixturesTest {
             beats/7.8.1/root.710.json                | 7.8.1        | 06807db4-dbb2-4260-982f-b6ea4dfa5270  | -
             logstash-exporter/8.15.2/node_info.json  | 8.15.2       | eb4d9042-5642-4e21-bb8d-27454b81c5bc  | -
             integrations/8.5.0/node_pipelines_graph.json | 8.5.0    | -                                     | pipeline-with-persisted-queue=10/125
+            elastic-api-spec-9.x/root.json           | 9.2.1        | 59df6f6c-eb5c-4d42-bc20-c7b44779aa12  | -
             """)
     void nodeFixturesParse(String file, String version, String ephemeralId, String pipelines) throws IOException {
         NodeInfo info = READER.readValue(Fixtures.file(file).toFile(), NodeInfo.class);
@@ -87,7 +89,11 @@ class FixturesTest {
                 "beats/8.4.0/node_stats.840.json", "logstash/7.11.1/metrics.json", "beats/6.4.1/node.641.json",
                 "beats/7.0.0-alpha1/node.700.json", "beats/7.0.0-alpha1/pipelines.700.json",
                 "beats/7.8.1/root.710.json", "logstash-exporter/8.15.2/node_info.json",
-                "integrations/8.5.0/node_pipelines_graph.json");
+                "integrations/8.5.0/node_pipelines_graph.json", "elastic-api-spec-9.x/node_stats.json",
+                "elastic-api-spec-9.x/root.json", "elastic-api-spec-9.x/node_stats_pipelines.json",
+                "elastic-api-spec-9.x/node_stats_os.json", "elastic-api-spec-9.x/health_report_normal_termination.json",
+                "elastic-api-spec-9.x/health_report_abnormal_termination.json",
+                "elastic-api-spec-9.x/health_report_backpressure.json", "elastic-api-spec-9.x/health_report_recovery.json");
         try (Stream<java.nio.file.Path> files = Files.walk(Fixtures.DIR)) {
             List<String> json = files.filter(p -> p.toString().endsWith(".json"))
                     .map(p -> Fixtures.DIR.relativize(p).toString().replace('\\', '/')).sorted().toList();
@@ -116,5 +122,49 @@ class FixturesTest {
         assertEquals(0.25, main.flow().get("inputThroughput").lifetime());
         assertEquals(0.288, main.flow().get("workerConcurrency").current());
         assertTrue(main.plugins().stream().anyMatch(p -> p.name().equals("grok") && p.events().in() == 359375L));
+    }
+
+    /**
+     * Logstash 9.x as Elastic documents it (no public repository holds a captured 9.x response): the
+     * per-pipeline stats of 9.2+, with a {@code batch} block on one pipeline, read as before. What the
+     * {@code batch} block says is not read yet (SPEC §14, issue 20); it must not break what is.
+     */
+    @Test
+    void pipelineStatsOf9xParseWithTheirBatchBlock() throws IOException {
+        NodeStats stats = READER.readValue(Fixtures.file("elastic-api-spec-9.x/node_stats_pipelines.json").toFile(), NodeStats.class);
+        Snapshot s = SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES);
+
+        assertEquals("beats-es,heartbeat-ruby-stdout", s.pipelines().stream().map(Snapshot.Pipeline::id).collect(Collectors.joining(",")));
+        Snapshot.Pipeline beats = s.pipelines().get(0);
+        assertEquals(216610L, beats.events().in());
+        assertEquals(4, beats.workers());
+        assertEquals(125, beats.batchSize());
+        assertEquals(4, beats.plugins().size());
+    }
+
+    /** The 9.x node-stats example of the {@code os} path: cgroup figures, for the rules of SPEC §14. */
+    @Test
+    void nodeStatsOsOf9xParse() throws IOException {
+        NodeStats stats = READER.readValue(Fixtures.file("elastic-api-spec-9.x/node_stats_os.json").toFile(), NodeStats.class);
+        assertNotNull(SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES));
+    }
+
+    /** Elastic's four published {@code /_health_report} cases, the 9.4 recovery diagnosis among them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            health_report_normal_termination.json   | normal-completion-pipeline    | yellow | -
+            health_report_abnormal_termination.json | abnormal-termination-pipeline | red    | -
+            health_report_backpressure.json         | blocked-pipeline              | red    | logstash:health:pipeline:flow:worker_utilization:diagnosis:5m-blocked
+            health_report_recovery.json             | crashy-pipeline               | yellow | logstash:health:pipeline:recovery:diagnosis:5m-recovery-recent
+            """, nullValues = "-")
+    void healthReportExamplesOf9xParse(String file, String pipeline, String status, String diagnosis) throws IOException {
+        HealthReport report = READER.readValue(Fixtures.file("elastic-api-spec-9.x/" + file).toFile(), HealthReport.class);
+        HealthReport.Indicator p = report.indicators().get("pipelines").indicators().get(pipeline);
+
+        assertNotNull(p, pipeline);
+        assertEquals(status, p.status());
+        // Two of Elastic's examples give a diagnosis without an id: its cause is what there is to tell.
+        assertEquals(diagnosis, p.diagnosis().get(0).id());
+        assertNotNull(p.diagnosis().get(0).cause());
     }
 }
