@@ -93,6 +93,43 @@ public final class SnapshotMapper {
         return new Snapshot.Events(e.in(), e.filtered(), e.out(), e.durationInMillis(), e.queuePushDurationInMillis());
     }
 
+    /**
+     * 9.2+'s {@code batch} block, read leniently: a figure that is not a finite number is left out, an
+     * unknown window ignored, and a block with nothing readable is no block.
+     */
+    public static Snapshot.Batch batch(JsonNode batch) {
+        if (batch == null || !batch.isObject()) {
+            return null;
+        }
+        Snapshot.BatchFigure events = batchFigure(batch.get("event_count"));
+        Snapshot.BatchFigure bytes = batchFigure(batch.get("byte_size"));
+        return events == null && bytes == null ? null : new Snapshot.Batch(events, bytes);
+    }
+
+    private static Snapshot.BatchFigure batchFigure(JsonNode f) {
+        if (f == null || !f.isObject()) {
+            return null;
+        }
+        Snapshot.BatchFigure figure = new Snapshot.BatchFigure(finite(f.get("current")), windows(f.get("average")),
+                windows(f.get("p50")), windows(f.get("p90")), windows(f.get("max")));
+        return figure.current() == null && figure.average() == null && figure.p50() == null && figure.p90() == null
+                && figure.max() == null ? null : figure;
+    }
+
+    private static Snapshot.Windows windows(JsonNode w) {
+        if (w == null || !w.isObject()) {
+            return null;
+        }
+        Snapshot.Windows windows = new Snapshot.Windows(finite(w.get("lifetime")), finite(w.get("last_1_minute")),
+                finite(w.get("last_5_minutes")), finite(w.get("last_15_minutes")));
+        return windows.lifetime() == null && windows.last1Minute() == null && windows.last5Minutes() == null
+                && windows.last15Minutes() == null ? null : windows;
+    }
+
+    private static Double finite(JsonNode n) {
+        return n != null && n.isNumber() && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+    }
+
     private static List<Snapshot.Pipeline> pipelines(NodeStats stats, NodeInfo info, LogTypes logTypes) {
         if (stats.pipelines() == null) {
             return List.of();
@@ -108,7 +145,8 @@ public final class SnapshotMapper {
             Integer batchSize = p.pipeline() != null && p.pipeline().batchSize() != null ? p.pipeline().batchSize()
                     : declared != null ? declared.batchSize() : null;
             out.add(new Snapshot.Pipeline(id, id.startsWith("."), workers, batchSize, events(p.events()), flows(p.flow()),
-                    queue(p.queue()), deadLetterQueue(p.deadLetterQueue()), reloads(p.reloads()), plugins(p.plugins(), logTypes), null));
+                    queue(p.queue()), deadLetterQueue(p.deadLetterQueue()), reloads(p.reloads()), plugins(p.plugins(), logTypes), null,
+                    batch(p.batch())));
         });
         return Collections.unmodifiableList(out);
     }

@@ -107,7 +107,8 @@ public record NodeStats(
             DeadLetterQueue deadLetterQueue,
             String hash,
             String ephemeralId,
-            PipelineSettings pipeline) {
+            PipelineSettings pipeline,
+            JsonNode batch) {
     }
 
     @RegisterForReflection

@@ -50,6 +50,11 @@ enum Metric {
     RELOAD_SUCCESSES("logstash.pipeline.reload.successes", Kind.COUNTER, null, "Successful configuration reloads"),
     RELOAD_FAILURES("logstash.pipeline.reload.failures", Kind.COUNTER, null, "Failed configuration reloads"),
 
+    BATCH_EVENTS("logstash.pipeline.batch.events", Kind.GAUGE, null,
+            "Events per batch the workers take: stat current (window now), average, p50, p90 or max over the window (9.2+)"),
+    BATCH_SIZE("logstash.pipeline.batch.size", Kind.GAUGE, "bytes",
+            "Bytes per batch the workers take: stat current (window now), average, p50, p90 or max over the window (9.2+)"),
+
     BOTTLENECK("logstash.pipeline.bottleneck", Kind.GAUGE, null,
             "1 for the pipeline's current bottleneck: stage input, filter, output, queue or none, and the plugin named"),
 

@@ -23,6 +23,7 @@ final class Samples {
     static final List<String> PLUGIN = List.of("pipeline", "plugin_id", "plugin_type", "log_type");
     static final List<String> GC = List.of("collector");
     static final List<String> BOTTLENECK = List.of("pipeline", "stage", "plugin_id");
+    static final List<String> BATCH = List.of("pipeline", "stat", "window");
 
     private final Map<SeriesKey, Double> values = new LinkedHashMap<>();
 
@@ -98,11 +99,36 @@ final class Samples {
             put(new SeriesKey(Metric.RELOAD_SUCCESSES, PIPELINE, id), p.reloads().successes());
             put(new SeriesKey(Metric.RELOAD_FAILURES, PIPELINE, id), p.reloads().failures());
         }
+        if (p.batch() != null) {
+            batch(p.id(), Metric.BATCH_EVENTS, p.batch().events());
+            batch(p.id(), Metric.BATCH_SIZE, p.batch().bytes());
+        }
         if (p.bottleneck() != null) {
             put(new SeriesKey(Metric.BOTTLENECK, BOTTLENECK, List.of(p.id(), p.bottleneck().stage(),
                     p.bottleneck().pluginId() == null ? "" : p.bottleneck().pluginId())), 1);
         }
         plugins(p, Math.max(0, maxPlugins));
+    }
+
+    private void batch(String pipeline, Metric metric, Snapshot.BatchFigure f) {
+        if (f == null) {
+            return;
+        }
+        put(new SeriesKey(metric, BATCH, List.of(pipeline, "current", "now")), f.current());
+        windows(pipeline, metric, "average", f.average());
+        windows(pipeline, metric, "p50", f.p50());
+        windows(pipeline, metric, "p90", f.p90());
+        windows(pipeline, metric, "max", f.max());
+    }
+
+    private void windows(String pipeline, Metric metric, String stat, Snapshot.Windows w) {
+        if (w == null) {
+            return;
+        }
+        put(new SeriesKey(metric, BATCH, List.of(pipeline, stat, "lifetime")), w.lifetime());
+        put(new SeriesKey(metric, BATCH, List.of(pipeline, stat, "1m")), w.last1Minute());
+        put(new SeriesKey(metric, BATCH, List.of(pipeline, stat, "5m")), w.last5Minutes());
+        put(new SeriesKey(metric, BATCH, List.of(pipeline, stat, "15m")), w.last15Minutes());
     }
 
     private void plugins(Snapshot.Pipeline p, int maxPlugins) {

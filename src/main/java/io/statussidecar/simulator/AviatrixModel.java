@@ -22,6 +22,10 @@ final class AviatrixModel {
 
     static final String VERSION = "8.15.2";
     static final String LEGACY_VERSION = "7.17.9";
+    /** Logstash 9.4: pipelines report their batches (9.2+), with percentiles (9.3+). */
+    static final String NINE_VERSION = "9.4.0";
+    /** About what one syslog line weighs as an event. */
+    static final int BYTES_PER_EVENT = 380;
     static final String PIPELINE = "main";
     static final int WORKERS = 4;
     static final int BATCH_SIZE = 125;
@@ -76,6 +80,8 @@ final class AviatrixModel {
     private long slowMillis;
     /** Logstash before 8.5: no flow metrics anywhere, version 7.17. */
     private boolean legacy;
+    /** Logstash 9.4 instead of 8.15. */
+    private boolean nine;
     private long pqMaxBytes;
     private long pqBytesPerTick;
     private long pqBytes;
@@ -177,6 +183,7 @@ final class AviatrixModel {
         slow.clear();
         slowMillis = 0;
         legacy = false;
+        nine = false;
         pqMaxBytes = 0;
         pqBytesPerTick = 0;
         pqBytes = 0;
@@ -256,6 +263,9 @@ final class AviatrixModel {
         } else {
             pipeline.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
                     .put("max_queue_size_in_bytes", 0);
+        }
+        if (nine) {
+            batch(pipeline, inRate, blocked);
         }
         pipeline.put("hash", "aviatrix-" + PIPELINE + (anonymous ? "-with-anonymous-filter" : ""));
         pipeline.put("ephemeral_id", mainEphemeralId);
@@ -563,6 +573,35 @@ final class AviatrixModel {
         legacy = on;
     }
 
+    void nine(boolean on) {
+        nine = on;
+    }
+
+    /**
+     * 9.4's {@code batch} block from the model's own rate: a worker takes what arrived within the
+     * 50 ms batch delay, up to the batch size; a blocked pipeline's batches are full.
+     */
+    private static void batch(ObjectNode pipeline, double inRate, boolean blocked) {
+        long fill = blocked ? BATCH_SIZE : Math.max(1, Math.min(BATCH_SIZE, Math.round(inRate * 0.05)));
+        long p90 = Math.min(BATCH_SIZE, Math.round(fill * 1.2));
+        long max = Math.min(BATCH_SIZE, fill * 2);
+        ObjectNode batch = pipeline.putObject("batch");
+        batchFigure(batch.putObject("event_count"), fill, p90, max, 1);
+        batchFigure(batch.putObject("byte_size"), fill, p90, max, BYTES_PER_EVENT);
+    }
+
+    private static void batchFigure(ObjectNode f, long fill, long p90, long max, int scale) {
+        f.put("current", fill * scale);
+        windows(f.putObject("average"), fill * scale);
+        windows(f.putObject("p50"), fill * scale);
+        windows(f.putObject("p90"), p90 * scale);
+        windows(f.putObject("max"), max * scale);
+    }
+
+    private static void windows(ObjectNode w, long value) {
+        w.put("lifetime", value).put("last_1_minute", value).put("last_5_minutes", value).put("last_15_minutes", value);
+    }
+
     /** The main pipeline's queue becomes persisted, growing by {@code bytesPerTick} up to {@code maxBytes}. */
     void persistedQueue(long maxBytes, long bytesPerTick) {
         pqMaxBytes = maxBytes;
@@ -583,7 +622,7 @@ final class AviatrixModel {
         node.put("id", baseStats.path("id").asText());
         node.put("name", baseStats.path("name").asText());
         node.put("host", baseStats.path("host").asText());
-        node.put("version", legacy ? LEGACY_VERSION : VERSION);
+        node.put("version", legacy ? LEGACY_VERSION : nine ? NINE_VERSION : VERSION);
         node.put("ephemeral_id", ephemeralId);
         node.put("status", "green");
         node.put("snapshot", false);

@@ -274,6 +274,13 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** Answers as Logstash 9.4 does: its version, and each pipeline's batches (SPEC §14). */
+    public void logstash9(boolean on) {
+        synchronized (model()) {
+            model().nine(on);
+        }
+    }
+
     /** Main's queue becomes persisted and grows by {@code bytesPerTick} a poll, up to {@code maxBytes}. */
     public void persistedQueue(long maxBytes, long bytesPerTick) {
         synchronized (model()) {
@@ -501,6 +508,7 @@ public final class LogstashSimulator implements AutoCloseable {
             case "restart" -> restart();
             case "restart-loop" -> restartLoop(on);
             case "roll-log" -> rollLog();
+            case "logstash-9" -> logstash9(on);
             default -> throw new IllegalArgumentException("unknown control " + String.join("/", parts));
         }
     }

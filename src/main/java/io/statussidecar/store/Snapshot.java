@@ -46,7 +46,7 @@ public record Snapshot(
             List<Plugin> plugins = p.plugins().stream()
                     .map(pl -> known.containsKey(pl.id()) ? pl.withSource(known.get(pl.id())) : pl).toList();
             return new Pipeline(p.id(), p.system(), p.workers(), p.batchSize(), p.events(), p.flow(), p.queue(),
-                    p.deadLetterQueue(), p.reloads(), plugins, p.bottleneck());
+                    p.deadLetterQueue(), p.reloads(), plugins, p.bottleneck(), p.batch());
         }).toList();
         return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes);
     }
@@ -101,15 +101,36 @@ public record Snapshot(
             DeadLetterQueue deadLetterQueue,
             Reloads reloads,
             List<Plugin> plugins,
-            Bottleneck bottleneck) {
+            Bottleneck bottleneck,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Batch batch) {
 
         public Pipeline withBottleneck(Bottleneck b) {
-            return new Pipeline(id, system, workers, batchSize, events, flow, queue, deadLetterQueue, reloads, plugins, b);
+            return new Pipeline(id, system, workers, batchSize, events, flow, queue, deadLetterQueue, reloads, plugins, b, batch);
         }
     }
 
     @RegisterForReflection
     public record Queue(String type, Long events, Long sizeBytes, Long maxSizeBytes) {
+    }
+
+    /**
+     * The batches the pipeline's workers take from its queue (Logstash 9.2+; percentiles 9.3+): how many
+     * events and how many bytes. Absent before 9.2, and each figure absent that Logstash did not report.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Batch(BatchFigure events, BatchFigure bytes) {
+    }
+
+    /** {@code current}: the batch in hand now; the others per window. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchFigure(Double current, Windows average, Windows p50, Windows p90, Windows max) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Windows(Double lifetime, Double last1Minute, Double last5Minutes, Double last15Minutes) {
     }
 
     /** Present only when Logstash has the dead-letter queue enabled. */

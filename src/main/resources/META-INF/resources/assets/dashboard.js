@@ -186,6 +186,20 @@
     return td;
   }
 
+  // Logstash 9.2+: how full the workers' batches are, against pipeline.batch.size (SPEC §14). Mostly
+  // empty batches mean Logstash waits for data; full ones with busy workers, that the work is the limit.
+  function batchFact(p) {
+    var ev = p.batch && p.batch.events;
+    if (!ev) return null;
+    var avg = ev.average || {};
+    var window = avg.last1Minute != null ? ['last1Minute', 'last minute'] : avg.lifetime != null ? ['lifetime', 'since start'] : null;
+    var fill = window ? avg[window[0]] : ev.current;
+    if (fill == null) return null;
+    var size = p.batch.bytes && p.batch.bytes.average && window ? p.batch.bytes.average[window[0]] : null;
+    return 'batches ' + n(Math.round(fill)) + (p.batchSize ? ' of ' + p.batchSize : '') + ' events'
+      + (size != null ? ', ' + bytes(size) : '') + (window ? ' on average (' + window[1] + ')' : ' now');
+  }
+
   function renderPipelines(pipelines) {
     var blocks = pipelines.map(function (p) {
       var util = flowNow(p.flow, 'workerUtilization');
@@ -195,6 +209,8 @@
         'worker utilization ' + pct(util), 'queue ' + (q.type || '–') + ' ' + n(q.events) + ' events'
           + (q.maxSizeBytes ? ', ' + bytes(q.sizeBytes) + ' of ' + bytes(q.maxSizeBytes) : '')];
       if (p.reloads && p.reloads.failures) facts.push(p.reloads.failures + ' reload failures');
+      var batch = batchFact(p);
+      if (batch) facts.push(batch);
       var rows = (p.plugins || []).map(function (pl) {
         var ev = pl.events || {};
         var row = el('tr', null,

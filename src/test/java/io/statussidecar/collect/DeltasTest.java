@@ -75,6 +75,6 @@ class DeltasTest {
     private static Snapshot.Pipeline pipeline(String id, boolean system, double utilization, long queued) {
         Flow rate = new Flow(utilization, null, null, null, null, null, null);
         return new Snapshot.Pipeline(id, system, 1, 1, null, Map.of("workerUtilization", rate),
-                new Snapshot.Queue("memory", queued, 0L, 0L), null, null, List.of(), null);
+                new Snapshot.Queue("memory", queued, 0L, 0L), null, null, List.of(), null, null);
     }
 }

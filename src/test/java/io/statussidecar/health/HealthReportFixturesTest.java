@@ -55,7 +55,7 @@ class HealthReportFixturesTest {
 
     static HealthInputs inputs(LogstashHealth report) {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
-        Snapshot.Pipeline main = new Snapshot.Pipeline("main", false, 1, 125, null, java.util.Map.of(), null, null, null, List.of(), null);
+        Snapshot.Pipeline main = new Snapshot.Pipeline("main", false, 1, 125, null, java.util.Map.of(), null, null, null, List.of(), null, null);
         Snapshot s = new Snapshot(now, new Snapshot.Node("id", "n", "h", "8.16.1", report.status(), "e", 1L, null), null, null,
                 null, java.util.Map.of(), List.of(main), List.of());
         CollectorStatus status = new CollectorStatus(now, 1, now, now, now, null, null, 0, null);

@@ -92,7 +92,7 @@ class HealthRulesTest {
 
     private static Snapshot snapshot(String version, String status) {
         Snapshot.Pipeline main = new Snapshot.Pipeline("main", false, 1, 125, new Snapshot.Events(10L, 10L, 10L, 0L, 0L), Map.of(),
-                null, null, null, List.of(), null);
+                null, null, null, List.of(), null, null);
         return new Snapshot(NOW, new Snapshot.Node("id", "n", "h", version, status, "e", 1L, null), null, null,
                 new Snapshot.Events(10L, 10L, 10L, 0L, 0L), Map.of(), List.of(main), List.of());
     }

@@ -126,11 +126,11 @@ class FixturesTest {
 
     /**
      * Logstash 9.x as Elastic documents it (no public repository holds a captured 9.x response): the
-     * per-pipeline stats of 9.2+, with a {@code batch} block on one pipeline, read as before. What the
-     * {@code batch} block says is not read yet (SPEC §14, issue 20); it must not break what is.
+     * per-pipeline stats of 9.2+, one pipeline with a {@code batch} block (9.3+'s percentiles included),
+     * one without; the rest is read as before.
      */
     @Test
-    void pipelineStatsOf9xParseWithTheirBatchBlock() throws IOException {
+    void pipelineStatsOf9xCarryTheirBatches() throws IOException {
         NodeStats stats = READER.readValue(Fixtures.file("elastic-api-spec-9.x/node_stats_pipelines.json").toFile(), NodeStats.class);
         Snapshot s = SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES);
 
@@ -140,6 +140,35 @@ class FixturesTest {
         assertEquals(4, beats.workers());
         assertEquals(125, beats.batchSize());
         assertEquals(4, beats.plugins().size());
+        Snapshot.Batch batch = beats.batch();
+        assertEquals(78.0, batch.events().current());
+        assertEquals(115.0, batch.events().average().lifetime());
+        assertEquals(120.0, batch.events().average().last1Minute());
+        assertEquals(112.0, batch.events().p90().last5Minutes());
+        assertNull(batch.events().p50().lifetime(), "the example gives no lifetime p50 of events");
+        assertNull(batch.events().max(), "nor a max of events");
+        assertEquals(32767.0, batch.bytes().current());
+        assertEquals(14670.0, batch.bytes().max().last15Minutes());
+        assertNull(s.pipelines().get(1).batch(), "a pipeline without the block has none");
+    }
+
+    /** What a hostile or broken Logstash puts in the block is left out, never read as 0 or a failure. */
+    @Test
+    void aBatchBlockKeepsOnlyFiniteNumbers() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode odd = new ObjectMapper().readTree("""
+                {"event_count": {"current": "78", "average": {"lifetime": 1e400, "last_1_minute": 12, "last_2_days": 5},
+                                 "p50": [], "p90": {"last_5_minutes": null}},
+                 "byte_size": "big"}""");
+        Snapshot.Batch batch = SnapshotMapper.batch(odd);
+
+        assertNull(batch.events().current());
+        assertNull(batch.events().average().lifetime());
+        assertEquals(12.0, batch.events().average().last1Minute());
+        assertNull(batch.events().p50());
+        assertNull(batch.events().p90());
+        assertNull(batch.bytes());
+        assertNull(SnapshotMapper.batch(new ObjectMapper().readTree("{\"event_count\": {}}")));
+        assertNull(SnapshotMapper.batch(new ObjectMapper().readTree("[]")));
     }
 
     /** The 9.x node-stats example of the {@code os} path: cgroup figures, for the rules of SPEC §14. */

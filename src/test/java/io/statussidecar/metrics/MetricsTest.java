@@ -136,4 +136,49 @@ public class MetricsTest {
         List<String> back = scrape().named("logstash_pipeline_plugin_events_out_total").stream().map(s -> s.label("plugin_id")).toList();
         assertTrue(back.contains("mitm") && !back.contains("mitm-renamed"), back.toString());
     }
+
+    /**
+     * SPEC §14: a 9.2+ pipeline's batches (here the block of Elastic's published 9.x example, on the
+     * simulator's pipeline) in {@code /api/stats} and as gauges by statistic and window; an 8.x pipeline,
+     * which reports none, has no such series and no {@code batch} in {@code /api/stats}.
+     */
+    @Test
+    void batchFiguresOf9xAreInStatsAndMetrics() throws java.io.IOException {
+        assertTrue(scrape().named("logstash_pipeline_batch_events").isEmpty());
+        given().get("/api/stats").then().statusCode(200).body("pipelines.find { it.id == 'main' }.batch", org.hamcrest.Matchers.nullValue());
+
+        com.fasterxml.jackson.databind.JsonNode example = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                io.statussidecar.support.Fixtures.file("elastic-api-spec-9.x/node_stats_pipelines.json").toFile());
+        simulator.patch("/pipelines/main/batch", example.at("/pipelines/beats-es/batch"));
+        polls.poll(1);
+
+        Exposition m = scrape();
+        assertEquals("gauge", m.types().get("logstash_pipeline_batch_events"));
+        assertEquals(78, m.value("logstash_pipeline_batch_events", "pipeline", "main", "stat", "current", "window", "now"));
+        assertEquals(120, m.value("logstash_pipeline_batch_events", "pipeline", "main", "stat", "average", "window", "1m"));
+        assertEquals(116, m.value("logstash_pipeline_batch_events", "pipeline", "main", "stat", "p90", "window", "15m"));
+        assertEquals(14670, m.value("logstash_pipeline_batch_size_bytes", "pipeline", "main", "stat", "max", "window", "15m"));
+        // The example gives no lifetime percentile of events: no series, never a 0.
+        assertTrue(m.find("logstash_pipeline_batch_events", "pipeline", "main", "stat", "p50", "window", "lifetime").isEmpty());
+        given().get("/api/stats").then().statusCode(200)
+                .body("pipelines.find { it.id == 'main' }.batch.events.average.last1Minute", org.hamcrest.Matchers.equalTo(120.0f))
+                .body("pipelines.find { it.id == 'main' }.batch.bytes.current", org.hamcrest.Matchers.equalTo(32767.0f));
+    }
+
+    /** The simulator as Logstash 9.4: batches from its own rate, read through the whole path. */
+    @Test
+    void aSimulated94NodeReportsItsBatches() {
+        simulator.logstash9(true);
+        try {
+            polls.poll(2);
+            Exposition m = scrape();
+            assertEquals(1, m.value("logstash_node_info", "version", "9.4.0"));
+            double fill = m.value("logstash_pipeline_batch_events", "pipeline", "main", "stat", "average", "window", "1m");
+            assertTrue(fill >= 1 && fill <= 125, "a batch holds 1 to pipeline.batch.size events: " + fill);
+            assertTrue(m.value("logstash_pipeline_batch_events", "pipeline", "main", "stat", "p90", "window", "5m") >= fill);
+            assertEquals(fill * 380, m.value("logstash_pipeline_batch_size_bytes", "pipeline", "main", "stat", "average", "window", "1m"));
+        } finally {
+            simulator.logstash9(false);
+        }
+    }
 }

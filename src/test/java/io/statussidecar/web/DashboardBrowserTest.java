@@ -104,6 +104,26 @@ class DashboardBrowserTest extends DashboardPage {
         assertNull(browser.script("return window.__pwned === undefined ? null : window.__pwned"), "nothing ran");
     }
 
+    /** SPEC §14: a 9.4 pipeline's batch fill against its batch size; an 8.x one says nothing of batches. */
+    @Test
+    void showsHowFullA9xPipelinesBatchesAre() {
+        open();
+        browser.await(PATIENCE, d -> !d.findElements(By.cssSelector("#pipelines .facts")).isEmpty());
+        String before = browser.driver().findElement(By.cssSelector("#pipelines [data-pipeline-id='main'] .facts")).getText();
+        assertTrue(!before.contains("batches"), before);
+        simulator.logstash9(true);
+        try {
+            polls.poll(2);
+            open();
+            browser.await(PATIENCE, d -> d.findElement(By.cssSelector("#pipelines [data-pipeline-id='main'] .facts")).getText()
+                    .contains("batches"));
+            String facts = browser.driver().findElement(By.cssSelector("#pipelines [data-pipeline-id='main'] .facts")).getText();
+            assertTrue(facts.matches(".*batches \\d+ of 125 events, [0-9.,]+ [KMG]?i?B on average \\(last minute\\).*"), facts);
+        } finally {
+            simulator.logstash9(false);
+        }
+    }
+
     @Test
     void aHashNamedPluginShowsWhereItIsDefined() {
         simulator.anonymousFilter(true);
