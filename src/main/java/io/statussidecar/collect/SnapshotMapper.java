@@ -251,7 +251,31 @@ public final class SnapshotMapper {
                 }
             }
         }
-        return Optional.of(new LogstashHealth.Indicator(name, i.status(), i.symptom(), List.copyOf(diagnoses)));
+        return Optional.of(new LogstashHealth.Indicator(name, i.status(), i.symptom(), List.copyOf(diagnoses),
+                recoveries(i.details())));
+    }
+
+    /** At most this many recovery times are kept from a report: Logstash keeps 5 minutes of them. */
+    static final int MAX_RECOVERIES = 20;
+
+    /** 9.4's {@code details.recovery_log}: the newest {@link #MAX_RECOVERIES} valid instants, oldest first. */
+    private static List<Instant> recoveries(JsonNode details) {
+        JsonNode log = details == null ? null : details.get("recovery_log");
+        if (log == null || !log.isArray()) {
+            return List.of();
+        }
+        List<Instant> out = new ArrayList<>();
+        for (JsonNode t : log) {
+            if (t.isTextual() && t.textValue().length() <= 64) {
+                try {
+                    out.add(Instant.parse(t.textValue()));
+                } catch (java.time.format.DateTimeParseException e) {
+                    // not an instant: left out, as any figure Logstash gives that cannot be read
+                }
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out.subList(Math.max(0, out.size() - MAX_RECOVERIES), out.size()));
     }
 
     static String camel(String snake) {

@@ -174,6 +174,13 @@ public final class HealthRules {
                     m.append(" (").append(d.helpUrl()).append(')');
                 }
             }
+            List<Instant> r = indicator.recoveries();
+            if (!r.isEmpty()) {
+                // Logstash 9.4's recovery log: how often and when, which its diagnosis only counts.
+                m.append(". Recovered from a crash ").append(r.size()).append(r.size() == 1 ? " time" : " times")
+                        .append(" in Logstash's recovery log, the last at ").append(r.get(r.size() - 1))
+                        .append(": look in its log at that time for the crash");
+            }
             return new Reason(code.code, code.severity, m.toString());
         });
     }

@@ -9,7 +9,11 @@ import java.util.List;
  */
 public record LogstashHealth(String status, String symptom, List<Indicator> indicators) {
 
-    public record Indicator(String name, String status, String symptom, List<Diagnosis> diagnoses) {
+    /**
+     * {@code recoveries}: when the pipeline recovered from a crash, oldest first, as Logstash 9.4's
+     * {@code details.recovery_log} lists them (the last 5 minutes); empty before 9.4 or without any.
+     */
+    public record Indicator(String name, String status, String symptom, List<Diagnosis> diagnoses, List<java.time.Instant> recoveries) {
     }
 
     /** {@code helpUrl} is null where Logstash gives none. */

@@ -53,6 +53,40 @@ class HealthReportFixturesTest {
         assertTrue(v.reasons().get(0).message().contains(text), v.reasons().get(0).message());
     }
 
+    /**
+     * Elastic's published 9.4 example of a recovered pipeline: its recovery log reaches the operator as
+     * how many recoveries and the time of the last, beside Logstash's own diagnosis.
+     */
+    @org.junit.jupiter.api.Test
+    void aRecoveryIn94SaysHowOftenAndWhen() throws Exception {
+        HealthReport report = LogstashJson.reader(new ObjectMapper()).readValue(
+                io.statussidecar.support.Fixtures.file("elastic-api-spec-9.x/health_report_recovery.json").toFile(), HealthReport.class);
+
+        Verdict v = HealthRules.evaluate(inputs(SnapshotMapper.health(report)));
+
+        assertEquals(List.of("logstash_status_yellow"), v.reasons().stream().map(Reason::code).toList());
+        String message = v.reasons().get(0).message();
+        assertTrue(message.contains("pipeline has recovered from crashes 1 time in the last 5 minutes"), message);
+        assertTrue(message.contains("Recovered from a crash 1 time in Logstash's recovery log, the last at 2026-04-01T21:12:04.498144Z"),
+                message);
+    }
+
+    /** Whatever else a recovery log holds is left out; the newest times are kept, oldest first. */
+    @org.junit.jupiter.api.Test
+    void aRecoveryLogKeepsOnlyInstants() throws Exception {
+        HealthReport report = LogstashJson.reader(new ObjectMapper()).readValue("""
+                {"status": "yellow", "indicators": {"pipelines": {"status": "yellow", "indicators": {"p": {"status": "yellow",
+                 "details": {"recovery_log": ["2026-04-01T21:13:00Z", "yesterday", 5, null, "2026-04-01T21:12:00Z", "%s"]}}}}}}"""
+                .formatted("9".repeat(200)), HealthReport.class);
+
+        LogstashHealth health = SnapshotMapper.health(report);
+
+        assertEquals(List.of(Instant.parse("2026-04-01T21:12:00Z"), Instant.parse("2026-04-01T21:13:00Z")),
+                health.indicators().get(0).recoveries());
+        assertTrue(HealthRules.evaluate(inputs(health)).reasons().get(0).message()
+                .contains("Recovered from a crash 2 times in Logstash's recovery log, the last at 2026-04-01T21:13:00Z"));
+    }
+
     static HealthInputs inputs(LogstashHealth report) {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         Snapshot.Pipeline main = new Snapshot.Pipeline("main", false, 1, 125, null, java.util.Map.of(), null, null, null, List.of(), null, null);
