@@ -2,6 +2,7 @@ package io.statussidecar.collect;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.statussidecar.store.Flow;
@@ -29,7 +30,28 @@ public final class TrendTracker {
             // A restarted Logstash loaded its configuration afresh: what happened before says nothing now.
             pipelines.put(p.id(), t == null || was == null || restarted ? firstSight(p, at) : advance(t, was, p, at));
         }
-        return new Trends(firstPoll, eventsIn, Map.copyOf(pipelines));
+        return new Trends(firstPoll, eventsIn, Map.copyOf(pipelines), gcWindow(restarted ? List.of() : trends.gc(), next, at));
+    }
+
+    /** Enough samples for {@link Trends#NODE_WINDOW} even at the shortest poll interval (1 s). */
+    static final int MAX_GC_SAMPLES = 400;
+
+    // The window of GC samples: this poll's added; older ones dropped while the next is still old
+    // enough to be the window's baseline.
+    private static List<Trends.GcSample> gcWindow(List<Trends.GcSample> before, Snapshot next, Instant at) {
+        Snapshot.Gc gc = next.jvm() == null ? null : next.jvm().gc();
+        if (gc == null || gc.youngMillis() == null || gc.oldMillis() == null) {
+            return List.of(); // a Logstash that does not report both collectors has no window
+        }
+        List<Trends.GcSample> out = new java.util.ArrayList<>(before);
+        out.add(new Trends.GcSample(at, gc.youngMillis() + gc.oldMillis(), gc.oldMillis()));
+        Instant since = at.minus(Trends.NODE_WINDOW);
+        int first = 0;
+        while (first + 1 < out.size() && !out.get(first + 1).at().isAfter(since)) {
+            first++;
+        }
+        first = Math.max(first, out.size() - MAX_GC_SAMPLES);
+        return List.copyOf(out.subList(first, out.size()));
     }
 
     // Leaving "out" at the first sighting makes a stall measurable from the moment the sidecar looks.

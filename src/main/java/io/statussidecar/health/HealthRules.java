@@ -76,6 +76,7 @@ public final class HealthRules {
             configReloadFailed(p, trend).ifPresent(reasons::add);
         }
         heapPressure(in).ifPresent(reasons::add);
+        gcOverhead(in).ifPresent(reasons::add);
         noEvents(in).ifPresent(reasons::add);
         return reasons;
     }
@@ -329,6 +330,38 @@ public final class HealthRules {
         double now = in.latest().jvm().heapUsedPercent();
         return Optional.of(new Reason("heap_pressure", Status.DEGRADED, "Logstash's JVM heap has been at least " + limit + "% used for "
                 + in.recent().size() + " polls (now " + round(now) + "%). Raise -Xmx in jvm.options or reduce pipeline.batch.size"));
+    }
+
+    /** SPEC §14: garbage collection took at least this share of wall-clock time over the window. */
+    static final double GC_OVERHEAD = 0.20;
+
+    private static Optional<Reason> gcOverhead(HealthInputs in) {
+        List<Trends.GcSample> w = in.trends().gc();
+        if (w.size() < 2) {
+            return Optional.empty();
+        }
+        Trends.GcSample last = w.get(w.size() - 1);
+        Trends.GcSample base = w.get(0);
+        long wall = Duration.between(base.at(), last.at()).toMillis();
+        // Not before the window is whole: a sidecar started a minute ago has no five minutes to judge.
+        if (wall < Trends.NODE_WINDOW.toMillis()) {
+            return Optional.empty();
+        }
+        double share = (last.millis() - base.millis()) / (double) wall;
+        if (share < GC_OVERHEAD) {
+            return Optional.empty();
+        }
+        double old = (last.oldMillis() - base.oldMillis()) / (double) wall;
+        Snapshot.Jvm jvm = in.latest().jvm();
+        return Optional.of(new Reason("gc_overhead", Status.DEGRADED, "Logstash's JVM spent " + percent(share)
+                + " of the last " + Math.round(wall / 60000.0) + " minutes collecting garbage (the old generation " + percent(old)
+                + ")" + (jvm != null && jvm.heapUsedPercent() != null ? ", heap " + round(jvm.heapUsedPercent()) + "% used" : "")
+                + ". Its pipelines get that much less CPU: raise -Xmx in jvm.options, reduce pipeline.batch.size or"
+                + " pipeline.workers, or look for a filter holding events (aggregate, a large translate dictionary)"));
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + "%";
     }
 
     private static Optional<Reason> noEvents(HealthInputs in) {

@@ -82,6 +82,10 @@ final class AviatrixModel {
     private boolean legacy;
     /** Logstash 9.4 instead of 8.15. */
     private boolean nine;
+    /** A GC storm: the collectors take 40 % of each tick, the old generation most of it, the heap full. */
+    private boolean gcStorm;
+    // Collection counts and times since the model's start: {young count, young ms, old count, old ms}.
+    private final long[] gc = new long[4];
     private long pqMaxBytes;
     private long pqBytesPerTick;
     private long pqBytes;
@@ -184,6 +188,7 @@ final class AviatrixModel {
         slowMillis = 0;
         legacy = false;
         nine = false;
+        gcStorm = false;
         pqMaxBytes = 0;
         pqBytesPerTick = 0;
         pqBytes = 0;
@@ -218,6 +223,9 @@ final class AviatrixModel {
         mem.put("heap_used_percent", Math.round(heapPercent));
         mem.put("heap_used_in_bytes", (long) (heapMax * heapPercent / 100));
         ((ObjectNode) root.path("process").path("cpu")).put("percent", Math.round(cpuPercent));
+        ObjectNode collectors = jvm.putObject("gc").putObject("collectors");
+        collectors.putObject("young").put("collection_count", gc[0]).put("collection_time_in_millis", gc[1]);
+        collectors.putObject("old").put("collection_count", gc[2]).put("collection_time_in_millis", gc[3]);
         ObjectNode ev = root.putObject("events");
         ev.put("in", events[0]).put("filtered", events[1]).put("out", events[2])
                 .put("duration_in_millis", events[2] * 2).put("queue_push_duration_in_millis", events[0] / 10);
@@ -449,8 +457,17 @@ final class AviatrixModel {
         if (anonymous) {
             anonymousEvents += total;
         }
-        heapPercent = clamp(heapPercent + random.nextDouble(-4, 4), 18, 65);
+        heapPercent = gcStorm ? 96 : clamp(heapPercent + random.nextDouble(-4, 4), 18, 65);
         cpuPercent = clamp(cpuPercent + random.nextDouble(-3, 3), 2, 35);
+        // A healthy node collects its young generation for about 0.5 % of the time.
+        gc[0] += gcStorm ? 8 : 1;
+        gc[1] += gcStorm ? 400 : 25;
+        gc[2] += gcStorm ? 2 : 0;
+        gc[3] += gcStorm ? 1600 : 0;
+    }
+
+    void gcStorm(boolean on) {
+        gcStorm = on;
     }
 
     // A pipeline's events and the node's, which a pipeline reload leaves alone.

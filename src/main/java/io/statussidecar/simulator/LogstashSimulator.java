@@ -274,6 +274,13 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** Logstash's collectors take 40 % of its time, the heap at 96 % (SPEC §14 {@code gc_overhead}). */
+    public void gcStorm(boolean on) {
+        synchronized (model()) {
+            model().gcStorm(on);
+        }
+    }
+
     /** Answers as Logstash 9.4 does: its version, and each pipeline's batches (SPEC §14). */
     public void logstash9(boolean on) {
         synchronized (model()) {
@@ -509,6 +516,7 @@ public final class LogstashSimulator implements AutoCloseable {
             case "restart-loop" -> restartLoop(on);
             case "roll-log" -> rollLog();
             case "logstash-9" -> logstash9(on);
+            case "gc-storm" -> gcStorm(on);
             default -> throw new IllegalArgumentException("unknown control " + String.join("/", parts));
         }
     }

@@ -7,9 +7,24 @@ import java.util.Map;
  * When things last changed, as seen across polls: facts without thresholds, which the health rules
  * compare with the configured periods. {@code null} means "not seen since the sidecar started".
  */
-public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String, Pipeline> pipelines) {
+public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String, Pipeline> pipelines, java.util.List<GcSample> gc) {
 
     public static final Trends NONE = new Trends(null, null, Map.of());
+
+    /** How far back the node's samples reach: the rules' windows over Logstash's counters (SPEC §14). */
+    public static final java.time.Duration NODE_WINDOW = java.time.Duration.ofMinutes(5);
+
+    public Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String, Pipeline> pipelines) {
+        this(firstPollAt, eventsInAdvancedAt, pipelines, java.util.List.of());
+    }
+
+    /**
+     * Logstash's garbage-collection time at one poll (young and old collectors summed, and the old
+     * alone), since its start. The samples of the last {@link #NODE_WINDOW} and the newest one before
+     * it, oldest first; a Logstash restart starts them afresh.
+     */
+    public record GcSample(Instant at, long millis, long oldMillis) {
+    }
 
     /**
      * Per user pipeline: when it was first seen, when events last entered and left it, when its

@@ -221,6 +221,43 @@ class HealthApiTest {
     private record Scenario(String code, Map<String, Object> patches, int polls) {
     }
 
+    /**
+     * SPEC §14 {@code gc_overhead}: the simulated collectors take 40 % of each 5-second poll (the old
+     * generation 32 %), from the fourth poll after a Logstash start. Silent until the sidecar's samples
+     * span the 5-minute window, then degraded with the share, the old generation's part and the heap;
+     * gone once the storm has stopped and the window holds normal collection again.
+     */
+    @Test
+    void aGcStormIsGcOverheadOnceTheWindowIsWhole() {
+        simulator.gcStorm(true);
+        try {
+            polls.poll(57); // with the 3 polls before, the samples span 4 min 55 s
+            health(200).body("reasons.code", not(hasItem("gc_overhead")));
+            polls.poll(1);
+            health(200).body("reasons.code", hasItem("gc_overhead"));
+            polls.poll(60); // the whole window in the storm
+            health(200).body("status", equalTo("degraded"))
+                    .body("reasons.find { it.code == 'gc_overhead' }.message", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("spent 40% of the last 5 minutes collecting garbage"),
+                            org.hamcrest.Matchers.containsString("(the old generation 32%)"),
+                            org.hamcrest.Matchers.containsString("heap 96% used")));
+        } finally {
+            simulator.gcStorm(false);
+        }
+        polls.poll(62);
+        assertHealthy();
+    }
+
+    /** Normal collection, busy or idle, is no GC overhead however long the window. */
+    @Test
+    void normalCollectionBusyOrIdleIsNoGcOverhead() {
+        polls.poll(65);
+        health(200).body("reasons.code", not(hasItem("gc_overhead")));
+        simulator.idle(true);
+        polls.poll(65);
+        health(200).body("reasons.code", not(hasItem("gc_overhead")));
+    }
+
     private static ValidatableResponse health(int status) {
         return given().get("/api/health").then().statusCode(status).contentType("application/json");
     }
