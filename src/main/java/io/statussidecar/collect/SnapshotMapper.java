@@ -40,7 +40,25 @@ public final class SnapshotMapper {
                 first(stats.httpAddress(), info == null ? null : info.httpAddress()));
         List<Snapshot.Pipeline> pipelines = pipelines(stats, info, logTypes);
         return new Snapshot(collectedAt, node, jvm(jvm), process(stats.process()), events(stats.events()),
-                flows(stats.flow()), pipelines, logTypes.breakdown(pluginCounts(pipelines)));
+                flows(stats.flow()), pipelines, logTypes.breakdown(pluginCounts(pipelines)), cgroup(stats.os()));
+    }
+
+    /** {@code os.cgroup.cpu}, with Logstash's -1 (a file it could not read, an unlimited quota) as absent. */
+    static Snapshot.Cgroup cgroup(NodeStats.Os os) {
+        NodeStats.CgroupCpu cpu = os == null || os.cgroup() == null ? null : os.cgroup().cpu();
+        if (cpu == null) {
+            return null;
+        }
+        NodeStats.CpuStat stat = cpu.stat();
+        Snapshot.Cgroup c = new Snapshot.Cgroup(known(cpu.cfsPeriodMicros()), known(cpu.cfsQuotaMicros()),
+                stat == null ? null : known(stat.numberOfElapsedPeriods()), stat == null ? null : known(stat.numberOfTimesThrottled()),
+                stat == null ? null : known(stat.timeThrottledNanos()));
+        boolean limit = c.periodMicros() != null && c.quotaMicros() != null;
+        return c.elapsedPeriods() == null && !limit ? null : c;
+    }
+
+    private static Long known(Long v) {
+        return v == null || v < 0 ? null : v;
     }
 
     private static List<LogTypes.PluginCount> pluginCounts(List<Snapshot.Pipeline> pipelines) {

@@ -30,27 +30,40 @@ public final class TrendTracker {
             // A restarted Logstash loaded its configuration afresh: what happened before says nothing now.
             pipelines.put(p.id(), t == null || was == null || restarted ? firstSight(p, at) : advance(t, was, p, at));
         }
-        return new Trends(firstPoll, eventsIn, Map.copyOf(pipelines), gcWindow(restarted ? List.of() : trends.gc(), next, at));
+        return new Trends(firstPoll, eventsIn, Map.copyOf(pipelines), gcWindow(restarted ? List.of() : trends.gc(), next, at),
+                cpuWindow(restarted ? List.of() : trends.cpu(), next, at));
     }
 
     /** Enough samples for {@link Trends#NODE_WINDOW} even at the shortest poll interval (1 s). */
-    static final int MAX_GC_SAMPLES = 400;
+    static final int MAX_SAMPLES = 400;
 
-    // The window of GC samples: this poll's added; older ones dropped while the next is still old
-    // enough to be the window's baseline.
     private static List<Trends.GcSample> gcWindow(List<Trends.GcSample> before, Snapshot next, Instant at) {
         Snapshot.Gc gc = next.jvm() == null ? null : next.jvm().gc();
         if (gc == null || gc.youngMillis() == null || gc.oldMillis() == null) {
             return List.of(); // a Logstash that does not report both collectors has no window
         }
-        List<Trends.GcSample> out = new java.util.ArrayList<>(before);
-        out.add(new Trends.GcSample(at, gc.youngMillis() + gc.oldMillis(), gc.oldMillis()));
-        Instant since = at.minus(Trends.NODE_WINDOW);
+        return window(before, new Trends.GcSample(at, gc.youngMillis() + gc.oldMillis(), gc.oldMillis()));
+    }
+
+    private static List<Trends.CpuSample> cpuWindow(List<Trends.CpuSample> before, Snapshot next, Instant at) {
+        Snapshot.Cgroup c = next.cgroup();
+        if (c == null || c.elapsedPeriods() == null || c.throttledPeriods() == null) {
+            return List.of(); // outside a container, or a Logstash that does not report its cgroup
+        }
+        return window(before, new Trends.CpuSample(at, c.elapsedPeriods(), c.throttledPeriods()));
+    }
+
+    // This poll's sample added; older ones dropped while the next is still old enough to be the
+    // window's baseline, so the first sample is the newest one at least the window before the last.
+    private static <T extends Trends.Sample> List<T> window(List<T> before, T sample) {
+        List<T> out = new java.util.ArrayList<>(before);
+        out.add(sample);
+        Instant since = sample.at().minus(Trends.NODE_WINDOW);
         int first = 0;
         while (first + 1 < out.size() && !out.get(first + 1).at().isAfter(since)) {
             first++;
         }
-        first = Math.max(first, out.size() - MAX_GC_SAMPLES);
+        first = Math.max(first, out.size() - MAX_SAMPLES);
         return List.copyOf(out.subList(first, out.size()));
     }
 

@@ -77,6 +77,7 @@ public final class HealthRules {
         }
         heapPressure(in).ifPresent(reasons::add);
         gcOverhead(in).ifPresent(reasons::add);
+        cpuThrottled(in).ifPresent(reasons::add);
         noEvents(in).ifPresent(reasons::add);
         return reasons;
     }
@@ -337,16 +338,12 @@ public final class HealthRules {
 
     private static Optional<Reason> gcOverhead(HealthInputs in) {
         List<Trends.GcSample> w = in.trends().gc();
-        if (w.size() < 2) {
+        if (!whole(w)) {
             return Optional.empty();
         }
         Trends.GcSample last = w.get(w.size() - 1);
         Trends.GcSample base = w.get(0);
         long wall = Duration.between(base.at(), last.at()).toMillis();
-        // Not before the window is whole: a sidecar started a minute ago has no five minutes to judge.
-        if (wall < Trends.NODE_WINDOW.toMillis()) {
-            return Optional.empty();
-        }
         double share = (last.millis() - base.millis()) / (double) wall;
         if (share < GC_OVERHEAD) {
             return Optional.empty();
@@ -358,6 +355,36 @@ public final class HealthRules {
                 + ")" + (jvm != null && jvm.heapUsedPercent() != null ? ", heap " + round(jvm.heapUsedPercent()) + "% used" : "")
                 + ". Its pipelines get that much less CPU: raise -Xmx in jvm.options, reduce pipeline.batch.size or"
                 + " pipeline.workers, or look for a filter holding events (aggregate, a large translate dictionary)"));
+    }
+
+    // Not before the window is whole: a sidecar started a minute ago has no five minutes to judge.
+    private static boolean whole(List<? extends Trends.Sample> w) {
+        return w.size() >= 2 && Duration.between(w.get(0).at(), w.get(w.size() - 1).at()).compareTo(Trends.NODE_WINDOW) >= 0;
+    }
+
+    /** SPEC §14: the container was throttled in at least this share of its CFS periods over the window. */
+    static final double THROTTLED_SHARE = 0.25;
+
+    private static Optional<Reason> cpuThrottled(HealthInputs in) {
+        List<Trends.CpuSample> w = in.trends().cpu();
+        if (!whole(w)) {
+            return Optional.empty();
+        }
+        Trends.CpuSample last = w.get(w.size() - 1);
+        Trends.CpuSample base = w.get(0);
+        long periods = last.elapsedPeriods() - base.elapsedPeriods();
+        long throttled = last.throttledPeriods() - base.throttledPeriods();
+        if (periods <= 0 || throttled < 0 || throttled / (double) periods < THROTTLED_SHARE) {
+            return Optional.empty();
+        }
+        Snapshot.Cgroup c = in.latest().cgroup();
+        Double cores = c == null ? null : c.limitCores();
+        long minutes = Math.round(Duration.between(base.at(), last.at()).toSeconds() / 60.0);
+        return Optional.of(new Reason("cpu_throttled", Status.DEGRADED, "Logstash's container was CPU-throttled in "
+                + percent(throttled / (double) periods) + " of its scheduler periods over the last " + minutes + " minutes ("
+                + throttled + " of " + periods + ")" + (cores == null ? "" : " at a limit of " + round(cores) + " cores")
+                + ": it runs slower than its pipelines need, which looks like a slow filter from inside. Raise the container's"
+                + " CPU limit, or lower pipeline.workers to what the limit allows"));
     }
 
     private static String percent(double share) {

@@ -34,7 +34,31 @@ public record NodeStats(
         Map<String, FlowRate> flow,
         Map<String, Pipeline> pipelines,
         Reloads reloads,
-        Queue queue) {
+        Queue queue,
+        Os os) {
+
+    /** {@code os.cgroup} (Logstash in a container; cgroup v2 is reported under v1's names, -1 where unknown). */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Os(Cgroup cgroup) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cgroup(CgroupCpu cpu) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CgroupCpu(String controlGroup, Long cfsPeriodMicros, Long cfsQuotaMicros, CpuStat stat) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CpuStat(Long numberOfElapsedPeriods, Long numberOfTimesThrottled, Long timeThrottledNanos) {
+    }
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)

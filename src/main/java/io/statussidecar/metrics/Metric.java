@@ -28,6 +28,11 @@ enum Metric {
     CPU("logstash.process.cpu.usage", Kind.GAUGE, "ratio", "Logstash process CPU use as Logstash reports it, 1 = the whole machine"),
     OPEN_FDS("logstash.process.open.fds", Kind.GAUGE, null, "Logstash process open file descriptors"),
     MAX_FDS("logstash.process.max.fds", Kind.GAUGE, null, "Logstash process file descriptor limit"),
+    CGROUP_PERIODS("logstash.cgroup.cpu.periods", Kind.COUNTER, null, "CFS scheduler periods of Logstash's container"),
+    CGROUP_THROTTLED("logstash.cgroup.cpu.throttled.periods", Kind.COUNTER, null,
+            "CFS periods in which Logstash's container was throttled by its CPU limit"),
+    CGROUP_THROTTLED_TIME("logstash.cgroup.cpu.throttled", Kind.COUNTER, "seconds", "Time Logstash's container was throttled"),
+    CGROUP_LIMIT("logstash.cgroup.cpu.limit.cores", Kind.GAUGE, null, "CPU limit of Logstash's container in cores (CFS quota over period)"),
 
     EVENTS_IN("logstash.pipeline.events.in", Kind.COUNTER, null, "Events that entered the pipeline"),
     EVENTS_FILTERED("logstash.pipeline.events.filtered", Kind.COUNTER, null, "Events the pipeline's filters passed on"),

@@ -61,6 +61,12 @@ final class Samples {
                 put(new SeriesKey(Metric.GC_TIME, GC, List.of("old")), seconds(gc.oldMillis()));
             }
         }
+        if (s.cgroup() != null) {
+            put(SeriesKey.of(Metric.CGROUP_PERIODS), s.cgroup().elapsedPeriods());
+            put(SeriesKey.of(Metric.CGROUP_THROTTLED), s.cgroup().throttledPeriods());
+            put(SeriesKey.of(Metric.CGROUP_THROTTLED_TIME), s.cgroup().throttledNanos() == null ? null : s.cgroup().throttledNanos() / 1e9);
+            put(SeriesKey.of(Metric.CGROUP_LIMIT), s.cgroup().limitCores());
+        }
         if (s.process() != null) {
             put(SeriesKey.of(Metric.CPU), ratio(s.process().cpuPercent()));
             put(SeriesKey.of(Metric.OPEN_FDS), s.process().openFileDescriptors());

@@ -86,6 +86,12 @@ final class AviatrixModel {
     private boolean gcStorm;
     // Collection counts and times since the model's start: {young count, young ms, old count, old ms}.
     private final long[] gc = new long[4];
+    /** In a container with a 2-core CPU limit: null outside one, "v1" or "v2" for the cgroup version. */
+    private String cgroup;
+    /** The container's limit is too low: 40 % of its CFS periods throttled instead of 2 %. */
+    private boolean cpuThrottled;
+    // {elapsed periods, throttled periods, throttled nanoseconds} since the container started.
+    private final long[] cfs = new long[3];
     private long pqMaxBytes;
     private long pqBytesPerTick;
     private long pqBytes;
@@ -189,6 +195,8 @@ final class AviatrixModel {
         legacy = false;
         nine = false;
         gcStorm = false;
+        cgroup = null;
+        cpuThrottled = false;
         pqMaxBytes = 0;
         pqBytesPerTick = 0;
         pqBytes = 0;
@@ -223,6 +231,9 @@ final class AviatrixModel {
         mem.put("heap_used_percent", Math.round(heapPercent));
         mem.put("heap_used_in_bytes", (long) (heapMax * heapPercent / 100));
         ((ObjectNode) root.path("process").path("cpu")).put("percent", Math.round(cpuPercent));
+        if (cgroup != null) {
+            os(root);
+        }
         ObjectNode collectors = jvm.putObject("gc").putObject("collectors");
         collectors.putObject("young").put("collection_count", gc[0]).put("collection_time_in_millis", gc[1]);
         collectors.putObject("old").put("collection_count", gc[2]).put("collection_time_in_millis", gc[3]);
@@ -464,6 +475,38 @@ final class AviatrixModel {
         gc[1] += gcStorm ? 400 : 25;
         gc[2] += gcStorm ? 2 : 0;
         gc[3] += gcStorm ? 1600 : 0;
+        // 100 ms CFS periods: 50 a tick; a throttled period loses about half of itself.
+        long throttled = cpuThrottled ? 20 : 1;
+        cfs[0] += 50;
+        cfs[1] += throttled;
+        cfs[2] += throttled * 50_000_000L;
+    }
+
+    void cgroup(String version) {
+        cgroup = version;
+    }
+
+    String cgroupVersion() {
+        return cgroup;
+    }
+
+    void cpuThrottled(boolean on) {
+        cpuThrottled = on;
+    }
+
+    /**
+     * {@code os.cgroup} as Logstash writes it: for cgroup v2 it reads {@code cpu.max} and
+     * {@code cpu.stat}'s {@code throttled_usec} and reports them under v1's names, so the shapes differ
+     * only in the control group's path.
+     */
+    private void os(ObjectNode root) {
+        String group = "v2".equals(cgroup) ? "/" : "/docker/3f5c0a9e41b7";
+        ObjectNode c = root.putObject("os").putObject("cgroup");
+        c.putObject("cpuacct").put("control_group", group).put("usage_nanos", ticks * 2_500_000_000L);
+        ObjectNode cpu = c.putObject("cpu").put("control_group", group).put("cfs_period_micros", 100_000)
+                .put("cfs_quota_micros", 200_000);
+        cpu.putObject("stat").put("number_of_elapsed_periods", cfs[0]).put("number_of_times_throttled", cfs[1])
+                .put("time_throttled_nanos", cfs[2]);
     }
 
     void gcStorm(boolean on) {

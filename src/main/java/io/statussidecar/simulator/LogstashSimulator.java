@@ -281,6 +281,20 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** Logstash in a container with a 2-core limit, cgroup {@code "v1"} or {@code "v2"}; null: outside one. */
+    public void cgroup(String version) {
+        synchronized (model()) {
+            model().cgroup(version);
+        }
+    }
+
+    /** The container is CPU-throttled in 40 % of its periods (SPEC §14 {@code cpu_throttled}); needs {@link #cgroup}. */
+    public void cpuThrottled(boolean on) {
+        synchronized (model()) {
+            model().cpuThrottled(on);
+        }
+    }
+
     /** Answers as Logstash 9.4 does: its version, and each pipeline's batches (SPEC §14). */
     public void logstash9(boolean on) {
         synchronized (model()) {
@@ -517,7 +531,25 @@ public final class LogstashSimulator implements AutoCloseable {
             case "roll-log" -> rollLog();
             case "logstash-9" -> logstash9(on);
             case "gc-storm" -> gcStorm(on);
+            case "cgroup" -> cgroup(parts.length > 1 && !parts[1].equals("off") ? cgroupVersion(parts[1]) : null);
+            case "cpu-throttled" -> {
+                cgroup(cgroupOrV2());
+                cpuThrottled(on);
+            }
             default -> throw new IllegalArgumentException("unknown control " + String.join("/", parts));
+        }
+    }
+
+    private static String cgroupVersion(String v) {
+        if (!v.equals("v1") && !v.equals("v2")) {
+            throw new IllegalArgumentException("unknown cgroup version " + v + " (v1, v2 or off)");
+        }
+        return v;
+    }
+
+    private String cgroupOrV2() {
+        synchronized (model()) {
+            return model().cgroupVersion() == null ? "v2" : model().cgroupVersion();
         }
     }
 

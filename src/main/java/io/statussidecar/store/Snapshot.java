@@ -24,13 +24,35 @@ public record Snapshot(
         Events events,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow,
         List<Pipeline> pipelines,
-        List<LogTypeStats> logTypes) {
+        List<LogTypeStats> logTypes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cgroup cgroup) {
+
+    /** A poll of a Logstash that reports no cgroup (outside a container, or before it reported one). */
+    public Snapshot(Instant collectedAt, Node node, Jvm jvm, Proc process, Events events, Map<String, Flow> flow,
+            List<Pipeline> pipelines, List<LogTypeStats> logTypes) {
+        this(collectedAt, node, jvm, process, events, flow, pipelines, logTypes, null);
+    }
+
+    /**
+     * Logstash's container CPU limit and throttling ({@code os.cgroup.cpu}): the CFS period and quota
+     * (null when unlimited or not reported), and the counters of elapsed and throttled periods and of
+     * time throttled, since the container started.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cgroup(Long periodMicros, Long quotaMicros, Long elapsedPeriods, Long throttledPeriods, Long throttledNanos) {
+
+        /** The CPU limit in cores, or null when there is none. */
+        public Double limitCores() {
+            return periodMicros == null || periodMicros <= 0 || quotaMicros == null ? null : quotaMicros / (double) periodMicros;
+        }
+    }
 
     /** The same poll with each pipeline's bottleneck, by pipeline id (pipelines not in the map keep theirs). */
     public Snapshot withBottlenecks(Map<String, Bottleneck> bottlenecks) {
         List<Pipeline> withThem = pipelines.stream()
                 .map(p -> bottlenecks.containsKey(p.id()) ? p.withBottleneck(bottlenecks.get(p.id())) : p).toList();
-        return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes);
+        return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes, cgroup);
     }
 
     /** The same poll with each plugin's source, by pipeline and plugin id, where one is known. */
@@ -48,7 +70,7 @@ public record Snapshot(
             return new Pipeline(p.id(), p.system(), p.workers(), p.batchSize(), p.events(), p.flow(), p.queue(),
                     p.deadLetterQueue(), p.reloads(), plugins, p.bottleneck(), p.batch());
         }).toList();
-        return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes);
+        return new Snapshot(collectedAt, node, jvm, process, events, flow, withThem, logTypes, cgroup);
     }
 
     /** The pipelines the user configured: Logstash's own (ids starting with '.') left out. */

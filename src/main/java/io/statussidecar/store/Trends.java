@@ -7,7 +7,8 @@ import java.util.Map;
  * When things last changed, as seen across polls: facts without thresholds, which the health rules
  * compare with the configured periods. {@code null} means "not seen since the sidecar started".
  */
-public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String, Pipeline> pipelines, java.util.List<GcSample> gc) {
+public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String, Pipeline> pipelines, java.util.List<GcSample> gc,
+        java.util.List<CpuSample> cpu) {
 
     public static final Trends NONE = new Trends(null, null, Map.of());
 
@@ -15,7 +16,12 @@ public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String
     public static final java.time.Duration NODE_WINDOW = java.time.Duration.ofMinutes(5);
 
     public Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String, Pipeline> pipelines) {
-        this(firstPollAt, eventsInAdvancedAt, pipelines, java.util.List.of());
+        this(firstPollAt, eventsInAdvancedAt, pipelines, java.util.List.of(), java.util.List.of());
+    }
+
+    /** A moment of a window of samples. */
+    public interface Sample {
+        Instant at();
     }
 
     /**
@@ -23,7 +29,11 @@ public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String
      * alone), since its start. The samples of the last {@link #NODE_WINDOW} and the newest one before
      * it, oldest first; a Logstash restart starts them afresh.
      */
-    public record GcSample(Instant at, long millis, long oldMillis) {
+    public record GcSample(Instant at, long millis, long oldMillis) implements Sample {
+    }
+
+    /** The container's CFS periods at one poll, elapsed and throttled, windowed as {@link GcSample}s are. */
+    public record CpuSample(Instant at, long elapsedPeriods, long throttledPeriods) implements Sample {
     }
 
     /**

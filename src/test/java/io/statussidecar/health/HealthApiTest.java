@@ -258,6 +258,34 @@ class HealthApiTest {
         health(200).body("reasons.code", not(hasItem("gc_overhead")));
     }
 
+    /**
+     * SPEC §14 {@code cpu_throttled}, with the cgroup v1 and v2 paths Logstash reports: 40 % of the
+     * container's CFS periods throttled. Silent until the samples span 5 minutes, then degraded with the
+     * share, the periods and the limit; gone when throttling drops back to 2 %, and silent in a
+     * container that is not throttled.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "v1", "v2" })
+    void aThrottledContainerIsCpuThrottledOnceTheWindowIsWhole(String cgroup) {
+        simulator.cgroup(cgroup);
+        polls.poll(65);
+        health(200).body("reasons.code", not(hasItem("cpu_throttled")));
+        simulator.cpuThrottled(true);
+        try {
+            polls.poll(20);
+            health(200).body("reasons.code", not(hasItem("cpu_throttled"))); // 20 of 60 samples throttled: 14 %
+            polls.poll(61);
+            health(200).body("status", equalTo("degraded"))
+                    .body("reasons.find { it.code == 'cpu_throttled' }.message", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("CPU-throttled in 40% of its scheduler periods over the last 5 minutes"),
+                            org.hamcrest.Matchers.containsString("(1200 of 3000) at a limit of 2 cores")));
+        } finally {
+            simulator.cpuThrottled(false);
+        }
+        polls.poll(61);
+        assertHealthy();
+    }
+
     private static ValidatableResponse health(int status) {
         return given().get("/api/health").then().statusCode(status).contentType("application/json");
     }

@@ -171,11 +171,24 @@ class FixturesTest {
         assertNull(SnapshotMapper.batch(new ObjectMapper().readTree("[]")));
     }
 
-    /** The 9.x node-stats example of the {@code os} path: cgroup figures, for the rules of SPEC §14. */
+    /** The 9.x node-stats example of the {@code os} path: the container's CPU limit and throttling. */
     @Test
-    void nodeStatsOsOf9xParse() throws IOException {
+    void nodeStatsOsOf9xGiveTheCgroup() throws IOException {
         NodeStats stats = READER.readValue(Fixtures.file("elastic-api-spec-9.x/node_stats_os.json").toFile(), NodeStats.class);
-        assertNotNull(SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES));
+        Snapshot.Cgroup c = SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES).cgroup();
+
+        assertEquals(0.8, c.limitCores());
+        assertEquals(4157L, c.elapsedPeriods());
+        assertEquals(460L, c.throttledPeriods());
+        assertEquals(581617440755L, c.throttledNanos());
+        // 8.4.0 captured in a container without a CPU limit (quota -1): no limit, never a guessed one.
+        NodeStats old = READER.readValue(Fixtures.file("beats/8.4.0/node_stats.840.json").toFile(), NodeStats.class);
+        Snapshot.Cgroup unlimited = SnapshotMapper.map(old, null, Instant.EPOCH, LOG_TYPES).cgroup();
+        assertNull(unlimited.quotaMicros());
+        assertNull(unlimited.limitCores());
+        // 6.5.0 reports no cgroup at all.
+        NodeStats older = READER.readValue(Fixtures.file("beats/6.5.0/node_stats.650.json").toFile(), NodeStats.class);
+        assertNull(SnapshotMapper.map(older, null, Instant.EPOCH, LOG_TYPES).cgroup());
     }
 
     /** Elastic's four published {@code /_health_report} cases, the 9.4 recovery diagnosis among them. */

@@ -181,4 +181,20 @@ public class MetricsTest {
             simulator.logstash9(false);
         }
     }
+
+    /** A containerised Logstash's CFS counters and limit; no limit series where it has none. */
+    @Test
+    void aContainersCpuLimitAndThrottlingAreExported() {
+        // The simulator's captured 8.15 stats come from a container without a CPU limit.
+        assertTrue(scrape().named("logstash_cgroup_cpu_limit_cores").isEmpty());
+        simulator.cgroup("v1");
+        simulator.cpuThrottled(true);
+        polls.poll(2);
+        Exposition m = scrape();
+        assertEquals(2.0, m.value("logstash_cgroup_cpu_limit_cores"));
+        double periods = m.value("logstash_cgroup_cpu_periods_total");
+        double throttled = m.value("logstash_cgroup_cpu_throttled_periods_total");
+        assertTrue(periods > 0 && throttled > 0 && throttled < periods, periods + " " + throttled);
+        assertEquals(throttled * 0.05, m.value("logstash_cgroup_cpu_throttled_seconds_total"), 1e-6);
+    }
 }
