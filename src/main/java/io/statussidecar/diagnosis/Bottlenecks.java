@@ -32,11 +32,35 @@ public final class Bottlenecks {
         Map<String, Snapshot.Pipeline> before = previous == null ? Map.of() : previous.userPipelinesById();
         double seconds = previous == null ? Double.NaN
                 : Duration.between(previous.collectedAt(), next.collectedAt()).toMillis() / 1000.0;
+        String throttled = throttled(previous, next);
         Map<String, Bottleneck> out = new LinkedHashMap<>();
         for (Snapshot.Pipeline p : next.userPipelines()) {
-            out.put(p.id(), of(before.get(p.id()), p, seconds));
+            Bottleneck b = of(before.get(p.id()), p, seconds);
+            out.put(p.id(), throttled == null || !b.stage().equals(Bottleneck.FILTER) && !b.stage().equals(Bottleneck.OUTPUT)
+                    && !b.stage().equals(Bottleneck.QUEUE) ? b : new Bottleneck(b.stage(), b.pluginId(), b.evidence() + "; " + throttled));
         }
         return out;
+    }
+
+    /** A container throttled in this share of its CFS periods between two polls slows every plugin alike. */
+    static final double THROTTLED = 0.25;
+
+    /** What to add to a busy pipeline's evidence when its container was CPU-throttled between the polls. */
+    private static String throttled(Snapshot previous, Snapshot next) {
+        Snapshot.Cgroup a = previous == null ? null : previous.cgroup();
+        Snapshot.Cgroup b = next.cgroup();
+        if (a == null || b == null || a.elapsedPeriods() == null || b.elapsedPeriods() == null || a.throttledPeriods() == null
+                || b.throttledPeriods() == null) {
+            return null;
+        }
+        long periods = b.elapsedPeriods() - a.elapsedPeriods();
+        long throttled = b.throttledPeriods() - a.throttledPeriods();
+        if (periods <= 0 || throttled < 0 || throttled / (double) periods < THROTTLED) {
+            return null;
+        }
+        return "but the container was CPU-throttled in " + Math.round(100.0 * throttled / periods) + "% of its periods meanwhile"
+                + (b.limitCores() == null ? "" : " (limit " + fmt(b.limitCores()) + " cores)")
+                + ", which slows every plugin alike: the CPU limit may be the bottleneck";
     }
 
     static Bottleneck of(Snapshot.Pipeline prev, Snapshot.Pipeline p, double seconds) {
@@ -79,13 +103,29 @@ public final class Bottlenecks {
                 in = Double.isNaN(d) ? null : d / seconds;
             }
             return new Bottleneck(Bottleneck.INPUT, null, "Waiting for input: " + workers
-                    + (in == null ? "" : ", " + fmt(in) + " events/s arriving") + ". Filters and outputs have capacity to spare");
+                    + (in == null ? "" : ", " + fmt(in) + " events/s arriving") + batchFill(p)
+                    + ". Filters and outputs have capacity to spare");
         }
         if (culprit == null) {
             return new Bottleneck(Bottleneck.NONE, null, "The " + workers + ", but no plugin reports its worker time yet");
         }
-        return new Bottleneck(culprit.type, culprit.id, "The " + workers + "; " + culprit.describe()
+        return new Bottleneck(culprit.type, culprit.id, "The " + workers + batchFill(p) + "; " + culprit.describe()
                 + (culprit.runnerUp == null ? "" : ", the next slowest " + culprit.runnerUp));
+    }
+
+    /**
+     * Logstash 9.2+: how full the batches were over the last minute (or since start), against the batch
+     * size: mostly empty ones say Logstash waits for data, full ones with busy workers that the work is
+     * the limit.
+     */
+    private static String batchFill(Snapshot.Pipeline p) {
+        Snapshot.BatchFigure ev = p.batch() == null ? null : p.batch().events();
+        Snapshot.Windows avg = ev == null ? null : ev.average();
+        Double fill = avg == null ? null : avg.last1Minute() != null ? avg.last1Minute() : avg.lifetime();
+        if (fill == null || p.batchSize() == null || p.batchSize() <= 0) {
+            return "";
+        }
+        return ", batches " + Math.round(fill) + " of " + p.batchSize() + " events on average";
     }
 
     /** The filter or output with the most worker time per event, and how it compares with the next one. */

@@ -126,4 +126,34 @@ class BottleneckTest {
         assertEquals("splunk-microseg", b.get("pluginId"), "the slowest plugin, why it fills");
         assertTrue(b.get("evidence").toString().startsWith("The persisted queue grew from "), b.toString());
     }
+
+    /** SPEC §14: a busy pipeline in a throttled container says the CPU limit may be what holds it. */
+    @org.junit.jupiter.api.Test
+    void aThrottledContainerIsInTheEvidence() {
+        start(false);
+        simulator.cgroup("v2");
+        simulator.cpuThrottled(true);
+        simulator.slowPlugin("microseg", 200);
+        polls.poll(2);
+        Map<String, Object> b = bottleneck("8.15.2");
+        assertEquals("filter", b.get("stage"), b.toString());
+        assertTrue(b.get("evidence").toString().endsWith(
+                "but the container was CPU-throttled in 40% of its periods meanwhile (limit 2 cores), which slows every plugin alike:"
+                        + " the CPU limit may be the bottleneck"), b.toString());
+        simulator.cpuThrottled(false);
+        polls.poll(2);
+        assertTrue(!bottleneck("8.15.2").get("evidence").toString().contains("throttled"));
+    }
+
+    /** SPEC §14: on 9.2+ the evidence says how full the batches are. */
+    @org.junit.jupiter.api.Test
+    void batchFillOf9xIsInTheEvidence() {
+        start(false);
+        simulator.logstash9(true);
+        polls.poll(2);
+        Map<String, Object> b = bottleneck("9.4.0");
+        assertEquals("input", b.get("stage"), b.toString());
+        assertTrue(b.get("evidence").toString().matches("Waiting for input: .*, batches \\d+ of 125 events on average\\. .*"),
+                b.toString());
+    }
 }
