@@ -35,15 +35,16 @@ public final class Bottlenecks {
         String throttled = throttled(previous, next);
         Map<String, Bottleneck> out = new LinkedHashMap<>();
         for (Snapshot.Pipeline p : next.userPipelines()) {
-            Bottleneck b = of(before.get(p.id()), p, seconds);
-            out.put(p.id(), throttled == null || !b.stage().equals(Bottleneck.FILTER) && !b.stage().equals(Bottleneck.OUTPUT)
-                    && !b.stage().equals(Bottleneck.QUEUE) ? b : new Bottleneck(b.stage(), b.pluginId(), b.evidence() + "; " + throttled));
+            out.put(p.id(), withThrottling(of(before.get(p.id()), p, seconds), throttled));
         }
         return out;
     }
 
-    /** A container throttled in this share of its CFS periods between two polls slows every plugin alike. */
-    static final double THROTTLED = 0.25;
+    // Only a verdict of busy workers can be the CPU limit's doing; waiting for input cannot.
+    private static Bottleneck withThrottling(Bottleneck b, String throttled) {
+        boolean busy = b.stage().equals(Bottleneck.FILTER) || b.stage().equals(Bottleneck.OUTPUT) || b.stage().equals(Bottleneck.QUEUE);
+        return throttled == null || !busy ? b : new Bottleneck(b.stage(), b.pluginId(), b.evidence() + "; " + throttled);
+    }
 
     /** What to add to a busy pipeline's evidence when its container was CPU-throttled between the polls. */
     private static String throttled(Snapshot previous, Snapshot next) {
@@ -53,12 +54,11 @@ public final class Bottlenecks {
                 || b.throttledPeriods() == null) {
             return null;
         }
-        long periods = b.elapsedPeriods() - a.elapsedPeriods();
-        long throttled = b.throttledPeriods() - a.throttledPeriods();
-        if (periods <= 0 || throttled < 0 || throttled / (double) periods < THROTTLED) {
+        double share = Snapshot.Cgroup.throttledShare(b.elapsedPeriods() - a.elapsedPeriods(), b.throttledPeriods() - a.throttledPeriods());
+        if (!(share >= Snapshot.Cgroup.THROTTLED)) {
             return null;
         }
-        return "but the container was CPU-throttled in " + Math.round(100.0 * throttled / periods) + "% of its periods meanwhile"
+        return "but the container was CPU-throttled in " + Math.round(100 * share) + "% of its periods meanwhile"
                 + (b.limitCores() == null ? "" : " (limit " + fmt(b.limitCores()) + " cores)")
                 + ", which slows every plugin alike: the CPU limit may be the bottleneck";
     }

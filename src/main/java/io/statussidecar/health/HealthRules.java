@@ -362,9 +362,6 @@ public final class HealthRules {
         return w.size() >= 2 && Duration.between(w.get(0).at(), w.get(w.size() - 1).at()).compareTo(Trends.NODE_WINDOW) >= 0;
     }
 
-    /** SPEC §14: the container was throttled in at least this share of its CFS periods over the window. */
-    static final double THROTTLED_SHARE = 0.25;
-
     private static Optional<Reason> cpuThrottled(HealthInputs in) {
         List<Trends.CpuSample> w = in.trends().cpu();
         if (!whole(w)) {
@@ -374,14 +371,15 @@ public final class HealthRules {
         Trends.CpuSample base = w.get(0);
         long periods = last.elapsedPeriods() - base.elapsedPeriods();
         long throttled = last.throttledPeriods() - base.throttledPeriods();
-        if (periods <= 0 || throttled < 0 || throttled / (double) periods < THROTTLED_SHARE) {
+        double share = Snapshot.Cgroup.throttledShare(periods, throttled);
+        if (!(share >= Snapshot.Cgroup.THROTTLED)) {
             return Optional.empty();
         }
         Snapshot.Cgroup c = in.latest().cgroup();
         Double cores = c == null ? null : c.limitCores();
         long minutes = Math.round(Duration.between(base.at(), last.at()).toSeconds() / 60.0);
         return Optional.of(new Reason("cpu_throttled", Status.DEGRADED, "Logstash's container was CPU-throttled in "
-                + percent(throttled / (double) periods) + " of its scheduler periods over the last " + minutes + " minutes ("
+                + percent(share) + " of its scheduler periods over the last " + minutes + " minutes ("
                 + throttled + " of " + periods + ")" + (cores == null ? "" : " at a limit of " + round(cores) + " cores")
                 + ": it runs slower than its pipelines need, which looks like a slow filter from inside. Raise the container's"
                 + " CPU limit, or lower pipeline.workers to what the limit allows"));

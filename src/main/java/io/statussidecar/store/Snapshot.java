@@ -42,6 +42,14 @@ public record Snapshot(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cgroup(Long periodMicros, Long quotaMicros, Long elapsedPeriods, Long throttledPeriods, Long throttledNanos) {
 
+        /** SPEC §14: throttled in at least this share of its CFS periods, the container's CPU limit holds Logstash back. */
+        public static final double THROTTLED = 0.25;
+
+        /** The share of periods throttled between two counts; NaN when they cannot be compared (a reset, no periods). */
+        public static double throttledShare(long periods, long throttled) {
+            return periods <= 0 || throttled < 0 ? Double.NaN : throttled / (double) periods;
+        }
+
         /** The CPU limit in cores, or null when there is none. */
         public Double limitCores() {
             return periodMicros == null || periodMicros <= 0 || quotaMicros == null ? null : quotaMicros / (double) periodMicros;
