@@ -50,7 +50,7 @@ function logstashStatefulSet() {
         spec: {
           securityContext: { fsGroup: 1000, runAsUser: 1000 },
           containers: [{
-            name: 'logstash', image: 'docker.elastic.co/logstash/logstash:8.16.2',
+            name: 'logstash', image: 'docker.elastic.co/logstash/logstash:9.5.2',
             env: [{ name: 'LS_JAVA_OPTS', value: '-Xmx1g -Xms1g' }],
             ports: [{ name: 'http', containerPort: 9600 }],
             volumeMounts: [{ name: 'logstashpipeline', mountPath: '/usr/share/logstash/pipeline/logstash.conf', subPath: 'logstash.conf' }],

@@ -18,7 +18,7 @@ variable "dns_name_label" {
 
 variable "logstash_image" {
   type    = string
-  default = "docker.elastic.co/logstash/logstash:8.16.2"
+  default = "docker.elastic.co/logstash/logstash:9.5.2"
 }
 
 variable "logstash_cpu" {

@@ -6,7 +6,7 @@
 # host.docker.internal) and reads the log volume read-only.
 set -euo pipefail
 SIDECAR_IMAGE="${SIDECAR_IMAGE:-registry.example.com/status-sidecar:0.1.0}"
-LOGSTASH_IMAGE="${LOGSTASH_IMAGE:-docker.elastic.co/logstash/logstash:8.16.2}"
+LOGSTASH_IMAGE="${LOGSTASH_IMAGE:-docker.elastic.co/logstash/logstash:9.5.2}"
 PIPELINE_DIR="${PIPELINE_DIR:-/etc/logstash/pipeline}"
 
 docker rm -f logstash >/dev/null 2>&1 || true

@@ -33,7 +33,7 @@ variable "log_profile" {
 variable "logstash_image" {
   description = "Logstash container image"
   type        = string
-  default     = "docker.elastic.co/logstash/logstash:8.16.2"
+  default     = "docker.elastic.co/logstash/logstash:9.5.2"
 }
 
 variable "syslog_port" {

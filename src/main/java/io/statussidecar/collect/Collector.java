@@ -43,6 +43,8 @@ public class Collector {
     private final MetricsStore store;
     private final LogTypes logTypes;
     private NodeInfo nodeInfo;
+    /** The pipelines' hashes when {@link #nodeInfo} was read. */
+    private Map<String, String> infoHashes = Map.of();
     private boolean healthReportMissing;
     private Instant healthReportAt;
     private LogstashHealth logstashHealth;
@@ -71,11 +73,14 @@ public class Collector {
             Snapshot previous = before.latest();
             // The first successful poll meets this Logstash process for the first time, as a restart does.
             boolean newProcess = previous == null || Deltas.restarted(previous, stats.ephemeralId());
-            if (newProcess || nodeInfo == null) {
+            Map<String, String> hashes = hashes(stats);
+            // A reload can add a pipeline or change its workers: /_node says so (stats only from 8.18).
+            if (newProcess || nodeInfo == null || !hashes.equals(infoHashes)) {
                 nodeInfo = readNodeInfo();
+                infoHashes = nodeInfo == null ? Map.of() : hashes;
             }
             refreshHealthReport(at, newProcess);
-            refreshSources(stats, at);
+            refreshSources(hashes, at);
             Snapshot mapped = SnapshotMapper.map(stats, nodeInfo, at, logTypes).withSources(sources);
             Snapshot snapshot = mapped.withBottlenecks(Bottlenecks.of(previous, mapped));
             poll = Poll.success(at, snapshot, Deltas.sample(previous, snapshot),
@@ -113,15 +118,7 @@ public class Collector {
      * pipeline's configuration hash changes (a reload, a restart, a pipeline added). Logstash before
      * 7 has no hash in its stats, and no graph.
      */
-    private void refreshSources(NodeStats stats, Instant at) {
-        Map<String, String> hashes = new java.util.HashMap<>();
-        if (stats.pipelines() != null) {
-            stats.pipelines().forEach((id, p) -> {
-                if (p != null && p.hash() != null) {
-                    hashes.put(id, p.hash());
-                }
-            });
-        }
+    private void refreshSources(Map<String, String> hashes, Instant at) {
         if (hashes.isEmpty() || hashes.equals(graphHashes)
                 || (graphFailedAt != null && Duration.between(graphFailedAt, at).compareTo(GRAPH_RETRY) < 0)) {
             return;
@@ -134,6 +131,19 @@ public class Collector {
             LOG.debugf("Reading the pipeline graphs failed: %s", e.getMessage());
             graphFailedAt = at;
         }
+    }
+
+    /** Each pipeline's configuration hash (Logstash 7+), by pipeline id. */
+    private static Map<String, String> hashes(NodeStats stats) {
+        Map<String, String> hashes = new java.util.HashMap<>();
+        if (stats.pipelines() != null) {
+            stats.pipelines().forEach((id, p) -> {
+                if (p != null && p.hash() != null) {
+                    hashes.put(id, p.hash());
+                }
+            });
+        }
+        return hashes;
     }
 
     private NodeInfo readNodeInfo() {

@@ -216,8 +216,68 @@ public final class SnapshotMapper {
             }
             NodeStats.Events e = p.events();
             Snapshot.PluginEvents events = e == null ? null : new Snapshot.PluginEvents(e.in(), e.out(), e.durationInMillis());
-            out.add(new Snapshot.Plugin(p.id(), p.name(), type, logTypes.typeOf(p.id(), type), events, flows(p.flow()), null));
+            boolean pipelinePlugin = "pipeline".equals(p.name());
+            out.add(new Snapshot.Plugin(p.id(), p.name(), type, logTypes.typeOf(p.id(), type), events, flows(p.flow()), null,
+                    pipelinePlugin && type.equals("output") ? addresses(p.sendTo()) : List.of(),
+                    pipelinePlugin && type.equals("input") ? address(p.address()) : null,
+                    type.equals("output") ? bulkRequests(p.bulkRequests()) : null,
+                    type.equals("output") ? documents(p.documents()) : null));
         }
+    }
+
+    /** At most this many addresses or response codes are kept from one plugin: a real one has a few. */
+    static final int MAX_ENTRIES = 32;
+
+    private static List<String> addresses(JsonNode sendTo) {
+        if (sendTo == null || !sendTo.isArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : sendTo) {
+            String address = address(a);
+            if (address != null && out.size() < MAX_ENTRIES) {
+                out.add(address);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String address(JsonNode a) {
+        return a != null && a.isTextual() && !a.textValue().isEmpty() && a.textValue().length() <= 256 ? a.textValue() : null;
+    }
+
+    /** The elasticsearch output's {@code bulk_requests}; a counter that is not a whole number ≥ 0 is left out. */
+    private static Snapshot.BulkRequests bulkRequests(JsonNode b) {
+        if (b == null || !b.isObject()) {
+            return null;
+        }
+        Map<String, Long> responses = new java.util.TreeMap<>();
+        JsonNode r = b.get("responses");
+        if (r != null && r.isObject()) {
+            r.fields().forEachRemaining(e -> {
+                Long n = count(e.getValue());
+                if (n != null && e.getKey().matches("[1-5][0-9][0-9]") && responses.size() < MAX_ENTRIES) {
+                    responses.put(e.getKey(), n);
+                }
+            });
+        }
+        Snapshot.BulkRequests out = new Snapshot.BulkRequests(count(b.get("successes")), count(b.get("with_errors")),
+                count(b.get("failures")), Collections.unmodifiableMap(responses));
+        return out.successes() == null && out.withErrors() == null && out.failures() == null && responses.isEmpty() ? null : out;
+    }
+
+    private static Snapshot.Documents documents(JsonNode d) {
+        if (d == null || !d.isObject()) {
+            return null;
+        }
+        Snapshot.Documents out = new Snapshot.Documents(count(d.get("successes")), count(d.get("retryable_failures")),
+                count(d.get("non_retryable_failures")), count(d.get("dlq_routed")));
+        return out.successes() == null && out.retryableFailures() == null && out.nonRetryableFailures() == null
+                && out.dlqRouted() == null ? null : out;
+    }
+
+    private static Long count(JsonNode n) {
+        return n != null && n.canConvertToExactIntegral() && n.canConvertToLong() && n.longValue() >= 0 ? n.longValue() : null;
     }
 
     /** Logstash's snake_case flow names become camelCase keys, in Logstash's order. */

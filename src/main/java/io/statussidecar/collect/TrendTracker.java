@@ -34,6 +34,9 @@ public final class TrendTracker {
                 cpuWindow(restarted ? List.of() : trends.cpu(), next, at));
     }
 
+    /** Outputs of one pipeline whose delivery is watched: a real pipeline has a few, the memory stays bounded. */
+    static final int MAX_OUTPUTS = 32;
+
     /** Enough samples for {@link Trends#NODE_WINDOW} even at the shortest poll interval (1 s). */
     static final int MAX_SAMPLES = 400;
 
@@ -74,7 +77,60 @@ public final class TrendTracker {
                 && (r.lastSuccessAt() == null || r.lastFailureAt().compareTo(r.lastSuccessAt()) > 0);
         Long pq = pqBytes(p);
         return new Trends.Pipeline(at, null, at, null, lastReloadFailed ? at : null, null, blocked(p) ? at : null,
-                pq == null ? null : at, pq);
+                pq == null ? null : at, pq, outputWindows(Map.of(), p, at));
+    }
+
+    /** Each output's window with this poll's sample; outputs that report no delivery counters have none. */
+    private static Map<String, List<Trends.OutputSample>> outputWindows(Map<String, List<Trends.OutputSample>> before,
+            Snapshot.Pipeline p, Instant at) {
+        Map<String, List<Trends.OutputSample>> out = new LinkedHashMap<>();
+        for (Snapshot.Plugin plugin : p.plugins() == null ? List.<Snapshot.Plugin>of() : p.plugins()) {
+            Trends.OutputSample sample = outputSample(plugin, p.deadLetterQueue() != null, at);
+            if (sample == null || out.size() >= MAX_OUTPUTS) {
+                continue;
+            }
+            List<Trends.OutputSample> was = before.getOrDefault(plugin.id(), List.of());
+            boolean reset = !was.isEmpty() && wentBack(was.get(was.size() - 1), sample);
+            out.put(plugin.id(), window(reset ? List.of() : was, sample));
+        }
+        return Map.copyOf(out);
+    }
+
+    static Trends.OutputSample outputSample(Snapshot.Plugin plugin, boolean pipelineHasDlq, Instant at) {
+        Snapshot.BulkRequests b = plugin.bulkRequests();
+        Snapshot.Documents d = plugin.documents();
+        if (b == null && d == null) {
+            return null;
+        }
+        long ok = b == null ? 0 : orZero(b.successes());
+        long withErrors = b == null ? 0 : orZero(b.withErrors());
+        long failed = b == null ? 0 : orZero(b.failures());
+        Map<String, Long> errors = new java.util.TreeMap<>();
+        if (b != null && b.responses() != null) {
+            b.responses().forEach((code, n) -> {
+                if (!code.startsWith("2")) {
+                    errors.put(code, n);
+                }
+            });
+        }
+        long indexed = d == null ? 0 : orZero(d.successes());
+        long retried = d == null ? 0 : orZero(d.retryableFailures());
+        // Without a dead-letter queue the output only logs what it would have written there.
+        long lost = d == null ? 0 : orZero(d.nonRetryableFailures()) + (pipelineHasDlq ? 0 : orZero(d.dlqRouted()));
+        return new Trends.OutputSample(at, ok + withErrors + failed, withErrors, failed, errors.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(errors),
+                indexed + lost + (pipelineHasDlq && d != null ? orZero(d.dlqRouted()) : 0), retried, lost);
+    }
+
+    private static boolean wentBack(Trends.OutputSample a, Trends.OutputSample b) {
+        if (b.requests() < a.requests() || b.withErrors() < a.withErrors() || b.failed() < a.failed() || b.documents() < a.documents()
+                || b.retriedDocuments() < a.retriedDocuments() || b.lostDocuments() < a.lostDocuments()) {
+            return true;
+        }
+        return a.errorResponses().entrySet().stream().anyMatch(e -> b.errorResponses().getOrDefault(e.getKey(), 0L) < e.getValue());
+    }
+
+    private static long orZero(Long v) {
+        return v == null ? 0 : v;
     }
 
     private static Trends.Pipeline advance(Trends.Pipeline t, Snapshot.Pipeline before, Snapshot.Pipeline p, Instant at) {
@@ -87,7 +143,8 @@ public final class TrendTracker {
                 grew(reloads(before, true), reloads(p, true), false) ? at : t.reloadSucceededAt(),
                 blocked(p) ? (t.blockedSince() != null ? t.blockedSince() : at) : null,
                 pqGrowing(t, before, p) ? t.pqGrowingSince() : pqBytes(p) == null ? null : at,
-                pqGrowing(t, before, p) ? t.pqBytesThen() : pqBytes(p));
+                pqGrowing(t, before, p) ? t.pqBytesThen() : pqBytes(p),
+                outputWindows(t.outputs() == null ? Map.of() : t.outputs(), p, at));
     }
 
     // A persisted queue grows in page-sized steps: "growing" is "has not shrunk" since it was measured.

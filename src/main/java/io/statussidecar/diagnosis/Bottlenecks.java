@@ -33,11 +33,73 @@ public final class Bottlenecks {
         double seconds = previous == null ? Double.NaN
                 : Duration.between(previous.collectedAt(), next.collectedAt()).toMillis() / 1000.0;
         String throttled = throttled(previous, next);
+        Map<String, Bottleneck> own = new LinkedHashMap<>();
+        for (Snapshot.Pipeline p : next.userPipelines()) {
+            own.put(p.id(), withThrottling(of(before.get(p.id()), p, seconds), throttled));
+        }
+        Map<String, String> listeners = listeners(next);
         Map<String, Bottleneck> out = new LinkedHashMap<>();
         for (Snapshot.Pipeline p : next.userPipelines()) {
-            out.put(p.id(), withThrottling(of(before.get(p.id()), p, seconds), throttled));
+            out.put(p.id(), downstream(p, own.get(p.id()), listeners, own));
         }
         return out;
+    }
+
+    /** Which pipeline listens on each pipeline-to-pipeline address (its {@code pipeline} input's {@code address}). */
+    private static Map<String, String> listeners(Snapshot next) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Snapshot.Pipeline p : next.userPipelines()) {
+            for (Snapshot.Plugin plugin : p.plugins() == null ? java.util.List.<Snapshot.Plugin>of() : p.plugins()) {
+                if (plugin.address() != null) {
+                    out.putIfAbsent(plugin.address(), p.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * SPEC §14: a pipeline whose slowest plugin is a {@code pipeline} output waits on the pipeline it
+     * sends to, whose own verdict is the cause: with ensure_delivery the output blocks until that
+     * pipeline's queue takes the events.
+     */
+    private static Bottleneck downstream(Snapshot.Pipeline p, Bottleneck b, Map<String, String> listeners, Map<String, Bottleneck> own) {
+        boolean busy = b.stage().equals(Bottleneck.OUTPUT) || b.stage().equals(Bottleneck.QUEUE);
+        Snapshot.Plugin culprit = !busy || b.pluginId() == null || p.plugins() == null ? null
+                : p.plugins().stream().filter(x -> b.pluginId().equals(x.id())).findFirst().orElse(null);
+        if (culprit == null || culprit.sendTo().isEmpty()) {
+            return b;
+        }
+        // Of several pipelines it sends to, the first one that is busy itself, else the first one.
+        String target = null;
+        boolean busyTarget = false;
+        for (String address : culprit.sendTo()) {
+            String listener = listeners.get(address);
+            if (listener == null || listener.equals(p.id())) {
+                continue;
+            }
+            Bottleneck theirs = own.get(listener);
+            boolean limited = theirs != null && !theirs.stage().equals(Bottleneck.INPUT) && !theirs.stage().equals(Bottleneck.NONE);
+            if (target == null || limited && !busyTarget) {
+                target = listener;
+                busyTarget = limited;
+            }
+        }
+        if (target == null) {
+            return new Bottleneck(b.stage(), b.pluginId(), b.evidence() + "; it sends to " + quoted(culprit.sendTo())
+                    + ", on which no running pipeline listens", null);
+        }
+        Bottleneck theirs = own.get(target);
+        String chosen = target;
+        String address = culprit.sendTo().stream().filter(a -> chosen.equals(listeners.get(a))).findFirst().orElseThrow();
+        return new Bottleneck(Bottleneck.DOWNSTREAM, b.pluginId(), b.evidence() + "; it waits for pipeline '" + target
+                + "' (address '" + address + "') to take its events, so the limit is there"
+                + (theirs == null ? "" : ": " + target + "'s own bottleneck is " + theirs.stage()
+                        + (theirs.pluginId() == null ? "" : " '" + theirs.pluginId() + "'")), target);
+    }
+
+    private static String quoted(java.util.List<String> addresses) {
+        return (addresses.size() == 1 ? "address " : "addresses ") + String.join(", ", addresses.stream().map(a -> "'" + a + "'").toList());
     }
 
     // Only a verdict of busy workers can be the CPU limit's doing; waiting for input cannot.

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.statussidecar.store.Bottleneck;
 import io.statussidecar.store.CollectorStatus;
 import io.statussidecar.store.Flow;
 import io.statussidecar.store.LogstashHealth;
@@ -74,6 +75,14 @@ public final class HealthRules {
             pqFilling(in, p, trend).ifPresent(reasons::add);
             dlqDropping(in, p, trend).ifPresent(reasons::add);
             configReloadFailed(p, trend).ifPresent(reasons::add);
+            if (trend != null && trend.outputs() != null) {
+                trend.outputs().forEach((plugin, w) -> {
+                    if (w.size() >= 2) { // one sample is only the baseline
+                        outputFailing(p, plugin, w.get(0), w.get(w.size() - 1)).ifPresent(reasons::add);
+                        outputDropping(p, plugin, w.get(0), w.get(w.size() - 1)).ifPresent(reasons::add);
+                    }
+                });
+            }
         }
         heapPressure(in).ifPresent(reasons::add);
         gcOverhead(in).ifPresent(reasons::add);
@@ -242,7 +251,16 @@ public final class HealthRules {
         int limit = in.thresholds().workerUtilizationPercent();
         return forRecentPolls(recent, p.id(), q -> flow(q, "workerUtilization"), v -> v >= limit).map(v -> new Reason("workers_saturated",
                 Status.DEGRADED, "Pipeline '" + p.id() + "': worker utilization has been at least " + limit
-                        + "% for " + in.recent().size() + " polls (now " + round(v) + "%). Add pipeline.workers or CPU, or find the slow filter"));
+                        + "% for " + in.recent().size() + " polls (now " + round(v) + "%). "
+                        + downstream(p).orElse("Add pipeline.workers or CPU, or find the slow filter")));
+    }
+
+    // More workers do not help a pipeline that waits on the pipeline it sends to (SPEC §14).
+    private static Optional<String> downstream(Snapshot.Pipeline p) {
+        Bottleneck b = p.bottleneck();
+        return b == null || !Bottleneck.DOWNSTREAM.equals(b.stage()) ? Optional.empty()
+                : Optional.of("Its workers wait in output '" + b.pluginId() + "' for pipeline '" + b.pipeline()
+                        + "' to take its events: see that pipeline's bottleneck");
     }
 
     private static Optional<Reason> queueBackpressure(HealthInputs in, List<Map<String, Snapshot.Pipeline>> recent,
@@ -250,7 +268,7 @@ public final class HealthRules {
         return forRecentPolls(recent, p.id(), q -> flow(q, "queueBackpressure"), v -> v >= BACKPRESSURE_LIMIT)
                 .map(v -> new Reason("queue_backpressure", Status.DEGRADED, "Pipeline '" + p.id()
                         + "': inputs have been blocked by a full queue for " + in.recent().size() + " polls (queue backpressure "
-                        + round(v) + "). The filters or outputs do not keep up with the input rate"));
+                        + round(v) + "). " + downstream(p).orElse("The filters or outputs do not keep up with the input rate")));
     }
 
     private static Optional<Reason> pqNearFull(Snapshot.Pipeline p) {
@@ -383,6 +401,86 @@ public final class HealthRules {
                 + throttled + " of " + periods + ")" + (cores == null ? "" : " at a limit of " + round(cores) + " cores")
                 + ": it runs slower than its pipelines need, which looks like a slow filter from inside. Raise the container's"
                 + " CPU limit, or lower pipeline.workers to what the limit allows"));
+    }
+
+    /**
+     * SPEC §14: an output's bulk requests failed (document errors, 429/5xx, no answer) or its documents
+     * were retried within the window. Counters that grew before the sidecar's first poll say nothing
+     * about now: the window's first sample is its baseline.
+     */
+    private static Optional<Reason> outputFailing(Snapshot.Pipeline p, String pluginId, Trends.OutputSample base,
+            Trends.OutputSample last) {
+        long failing = last.failing() - base.failing();
+        long retried = last.retriedDocuments() - base.retriedDocuments();
+        if (failing <= 0 && retried <= 0) {
+            return Optional.empty();
+        }
+        long requests = last.requests() - base.requests();
+        StringBuilder m = new StringBuilder(output(p, pluginId)).append(": ");
+        if (requests > 0) {
+            m.append(percent(failing / (double) requests)).append(" of its bulk requests failed over the last ")
+                    .append(span(base, last)).append(" (").append(failing).append(" of ").append(requests);
+        } else {
+            m.append("its documents failed over the last ").append(span(base, last)).append(" (");
+        }
+        List<String> detail = new ArrayList<>();
+        Map<String, Long> codes = new java.util.TreeMap<>();
+        last.errorResponses().forEach((code, n) -> {
+            long d = n - base.errorResponses().getOrDefault(code, 0L);
+            if (d > 0) {
+                codes.put(code, d);
+            }
+        });
+        if (!codes.isEmpty()) {
+            java.util.StringJoiner c = new java.util.StringJoiner(", ", "answered ", "");
+            codes.forEach((code, n) -> c.add("HTTP " + code + " ×" + n));
+            detail.add(c.toString());
+        }
+        long withErrors = last.withErrors() - base.withErrors();
+        if (withErrors > 0) {
+            detail.add(withErrors + " with some documents refused");
+        }
+        if (retried > 0) {
+            detail.add(retried + " document" + (retried == 1 ? "" : "s") + " failed and retried");
+        }
+        if (!detail.isEmpty()) {
+            m.append(requests > 0 ? "; " : "").append(String.join("; ", detail));
+        }
+        m.append("). Logstash retries these for as long as it takes (a 429 is logged at debug level only): events wait in"
+                + " the pipeline until the destination accepts them. Check the destination's indexing load and rejections");
+        return Optional.of(new Reason("output_failing", Status.DEGRADED, m.toString()));
+    }
+
+    /** SPEC §14: documents rejected for good, or given to a dead-letter path the pipeline does not have, within the window. */
+    private static Optional<Reason> outputDropping(Snapshot.Pipeline p, String pluginId, Trends.OutputSample base,
+            Trends.OutputSample last) {
+        long lost = last.lostDocuments() - base.lostDocuments();
+        if (lost <= 0) {
+            return Optional.empty();
+        }
+        long documents = last.documents() - base.documents();
+        return Optional.of(new Reason("output_dropping", Status.DEGRADED, output(p, pluginId) + ": " + lost + " document"
+                + (lost == 1 ? " was" : "s were") + " rejected for good over the last " + span(base, last)
+                + (documents > 0 ? " (" + smallPercent(lost / (double) documents) + " of " + documents + ")" : "")
+                + ": those events are lost. Its log names each one (\"Failed action\", \"Could not index event\"):"
+                + " a version conflict (409), an error type in drop_error_types, or a mapping error (400/404)"
+                + (p.deadLetterQueue() == null ? " that a dead-letter queue (dead_letter_queue.enable) would keep" : "")));
+    }
+
+    private static String output(Snapshot.Pipeline p, String pluginId) {
+        String name = p.plugins() == null ? null
+                : p.plugins().stream().filter(x -> pluginId.equals(x.id())).map(Snapshot.Plugin::name).findFirst().orElse(null);
+        return "Output '" + pluginId + "'" + (name == null ? "" : " (" + name + ")") + " of pipeline '" + p.id() + "'";
+    }
+
+    private static String span(Trends.Sample from, Trends.Sample to) {
+        long s = Duration.between(from.at(), to.at()).toSeconds();
+        return s >= 90 ? Math.round(s / 60.0) + " minutes" : s + " seconds";
+    }
+
+    // A few lost documents in many are still worth a figure other than "0%".
+    private static String smallPercent(double share) {
+        return share >= 0.01 ? percent(share) : share < 0.001 ? "under 0.1%" : String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
     }
 
     private static String percent(double share) {

@@ -140,9 +140,17 @@ public record NodeStats(
     public record Plugins(List<Plugin> inputs, List<Plugin> codecs, List<Plugin> filters, List<Plugin> outputs) {
     }
 
+    /**
+     * A plugin's stats: the common part, and the plugin's own metrics that the sidecar reads, kept as
+     * trees because a plugin may write anything there: the elasticsearch output's (and its forks')
+     * {@code bulk_requests} and {@code documents} counters, the pipeline output's {@code send_to} and
+     * the pipeline input's {@code address} (Logstash 7.11+).
+     */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Plugin(String id, String name, Events events, Map<String, FlowRate> flow) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Plugin(String id, String name, Events events, Map<String, FlowRate> flow, JsonNode bulkRequests,
+            JsonNode documents, JsonNode sendTo, JsonNode address) {
     }
 
     /** {@code last_error} is an object ({@code message}, {@code backtrace}) or null; kept as a tree. */

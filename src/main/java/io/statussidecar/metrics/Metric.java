@@ -61,11 +61,17 @@ enum Metric {
             "Bytes per batch the workers take: stat current (window now), average, p50, p90 or max over the window (9.2+)"),
 
     BOTTLENECK("logstash.pipeline.bottleneck", Kind.GAUGE, null,
-            "1 for the pipeline's current bottleneck: stage input, filter, output, queue or none, and the plugin named"),
+            "1 for the pipeline's current bottleneck: stage input, filter, output, queue, downstream or none, and the plugin named"),
 
     PLUGIN_EVENTS_IN("logstash.pipeline.plugin.events.in", Kind.COUNTER, null, "Events into the plugin"),
     PLUGIN_EVENTS_OUT("logstash.pipeline.plugin.events.out", Kind.COUNTER, null, "Events out of the plugin"),
     PLUGIN_DURATION("logstash.pipeline.plugin.events.duration", Kind.COUNTER, "seconds", "Worker time spent in the plugin"),
+    OUTPUT_BULK_REQUESTS("logstash.pipeline.plugin.bulk.requests", Kind.COUNTER, null,
+            "Bulk requests of an output that reports them (elasticsearch): result successes, with_errors or failures"),
+    OUTPUT_BULK_RESPONSES("logstash.pipeline.plugin.bulk.responses", Kind.COUNTER, null,
+            "Answers to an output's bulk requests, by HTTP status code"),
+    OUTPUT_DOCUMENTS("logstash.pipeline.plugin.documents", Kind.COUNTER, null,
+            "Documents of an output that reports them: result successes, retryable_failures, non_retryable_failures or dlq_routed"),
 
     LOG_TYPE_EVENTS("logstash.log.type.events", Kind.COUNTER, null, "Events parsed as the log type (its entry filters' events out)"),
     LOG_TYPE_FORWARDED("logstash.log.type.forwarded", Kind.COUNTER, null, "Events of the log type its outputs sent on"),

@@ -24,6 +24,8 @@ final class Samples {
     static final List<String> GC = List.of("collector");
     static final List<String> BOTTLENECK = List.of("pipeline", "stage", "plugin_id");
     static final List<String> BATCH = List.of("pipeline", "stat", "window");
+    static final List<String> DELIVERY = List.of("pipeline", "plugin_id", "result");
+    static final List<String> RESPONSES = List.of("pipeline", "plugin_id", "code");
 
     private final Map<SeriesKey, Double> values = new LinkedHashMap<>();
 
@@ -153,6 +155,7 @@ final class Samples {
                     put(new SeriesKey(Metric.PLUGIN_EVENTS_OUT, PLUGIN, labels), ev.out());
                     put(new SeriesKey(Metric.PLUGIN_DURATION, PLUGIN, labels), seconds(ev.durationMillis()));
                 }
+                delivery(p.id(), plugin);
                 continue;
             }
             foldedCount++;
@@ -176,6 +179,25 @@ final class Samples {
             }
         });
         put(new SeriesKey(Metric.PLUGINS_FOLDED, PIPELINE, List.of(p.id())), foldedCount);
+    }
+
+    // Delivery counters are per output and not folded: a folded sum of two outputs' failures names neither.
+    private void delivery(String pipeline, Snapshot.Plugin plugin) {
+        Snapshot.BulkRequests b = plugin.bulkRequests();
+        if (b != null) {
+            put(new SeriesKey(Metric.OUTPUT_BULK_REQUESTS, DELIVERY, List.of(pipeline, plugin.id(), "successes")), b.successes());
+            put(new SeriesKey(Metric.OUTPUT_BULK_REQUESTS, DELIVERY, List.of(pipeline, plugin.id(), "with_errors")), b.withErrors());
+            put(new SeriesKey(Metric.OUTPUT_BULK_REQUESTS, DELIVERY, List.of(pipeline, plugin.id(), "failures")), b.failures());
+            (b.responses() == null ? Map.<String, Long>of() : b.responses()).forEach((code, n) -> put(new SeriesKey(Metric.OUTPUT_BULK_RESPONSES, RESPONSES, List.of(pipeline, plugin.id(), code)), n));
+        }
+        Snapshot.Documents d = plugin.documents();
+        if (d != null) {
+            put(new SeriesKey(Metric.OUTPUT_DOCUMENTS, DELIVERY, List.of(pipeline, plugin.id(), "successes")), d.successes());
+            put(new SeriesKey(Metric.OUTPUT_DOCUMENTS, DELIVERY, List.of(pipeline, plugin.id(), "retryable_failures")), d.retryableFailures());
+            put(new SeriesKey(Metric.OUTPUT_DOCUMENTS, DELIVERY, List.of(pipeline, plugin.id(), "non_retryable_failures")),
+                    d.nonRetryableFailures());
+            put(new SeriesKey(Metric.OUTPUT_DOCUMENTS, DELIVERY, List.of(pipeline, plugin.id(), "dlq_routed")), d.dlqRouted());
+        }
     }
 
     private static void add(double[] sum, int field, Double value) {

@@ -60,6 +60,26 @@ final class AviatrixModel {
     static final String EDGE_OUTPUT = "splunk-tunnel-status";
     static final int EDGE_PER_TICK = 25;
 
+    /**
+     * The optional archive: main also sends every event through a pipeline output to a second pipeline,
+     * which indexes them into Elasticsearch (SPEC §14's pipeline-to-pipeline and output cases).
+     */
+    static final String ARCHIVE = "archive";
+    static final String ARCHIVE_SENDER = "to-archive";
+    static final String ARCHIVE_INPUT = "from-main";
+    static final String ARCHIVE_OUTPUT = "es-archive";
+    static final String ARCHIVE_ADDRESS = "archive-events";
+
+    /** How the archive's Elasticsearch answers its bulk requests. */
+    enum Elasticsearch {
+        /** Every bulk request indexed. */
+        OK,
+        /** Overloaded: about half of the bulk requests answered 429 once before they pass, and documents refused with 429 and retried. */
+        THROTTLING,
+        /** Some documents refused for good each poll: version conflicts (409) and mapping errors (400) with no DLQ. */
+        REJECTING
+    }
+
     private final ObjectMapper json;
     private final ObjectNode baseStats;
     private final ObjectNode baseRoot;
@@ -73,6 +93,19 @@ final class AviatrixModel {
     private final Map<String, long[]> edgePlugins = new LinkedHashMap<>();
     private final long[] edgeEvents = new long[3];
     private boolean edge;
+    private boolean archive;
+    private Elasticsearch elasticsearch = Elasticsearch.OK;
+    /** The archive's Elasticsearch output is slow: its workers are all busy, main's pipeline output waits. */
+    private boolean archiveSlow;
+    // {events in, events out} of to-archive, from-main and es-archive; the archive pipeline's {in, filtered, out}.
+    private final long[] archiveSent = new long[2];
+    private final long[] archiveEvents = new long[3];
+    // es-archive's bulk requests {successes, with_errors, failures}, answers by status, and documents
+    // {successes, retryable_failures, non_retryable_failures, dlq_routed}.
+    private final long[] bulk = new long[3];
+    private final Map<String, Long> bulkResponses = new java.util.TreeMap<>();
+    private final long[] documents = new long[4];
+    private String archiveEphemeralId;
     private boolean wedged;
     /** Plugin id -> worker milliseconds per event, for plugins made slow (a busy filter or output). */
     private final Map<String, Double> slow = new LinkedHashMap<>();
@@ -126,6 +159,7 @@ final class AviatrixModel {
         java.util.Arrays.fill(events, 0);
         reload(PIPELINE);
         reload(EDGE);
+        reload(ARCHIVE);
         ephemeralId = UUID.nameUUIDFromBytes(("run-" + System.nanoTime()).getBytes()).toString();
         startedAtMillis = System.currentTimeMillis();
         ticks = 0;
@@ -137,6 +171,14 @@ final class AviatrixModel {
      */
     void reload(String pipeline) {
         String id = UUID.nameUUIDFromBytes(("pipeline-" + pipeline + System.nanoTime()).getBytes()).toString();
+        if (pipeline.equals(ARCHIVE)) {
+            java.util.Arrays.fill(archiveEvents, 0);
+            java.util.Arrays.fill(bulk, 0);
+            bulkResponses.clear();
+            java.util.Arrays.fill(documents, 0);
+            archiveEphemeralId = id;
+            return;
+        }
         if (pipeline.equals(EDGE)) {
             edgePlugins.clear();
             List.of(EDGE_INPUT, EDGE_FILTER, EDGE_OUTPUT).forEach(p -> edgePlugins.put(p, new long[2]));
@@ -145,6 +187,7 @@ final class AviatrixModel {
             return;
         }
         plugins.values().forEach(c -> java.util.Arrays.fill(c, 0));
+        java.util.Arrays.fill(archiveSent, 0);
         java.util.Arrays.fill(mainEvents, 0);
         mainEphemeralId = id;
     }
@@ -152,6 +195,19 @@ final class AviatrixModel {
     /** Runs the second pipeline, {@value #EDGE}, beside {@value #PIPELINE}. */
     void edge(boolean on) {
         this.edge = on;
+    }
+
+    /** Main also sends everything to the {@value #ARCHIVE} pipeline, which indexes it into Elasticsearch. */
+    void archive(boolean on) {
+        this.archive = on;
+    }
+
+    void elasticsearch(Elasticsearch answers) {
+        this.elasticsearch = answers;
+    }
+
+    void archiveSlow(boolean on) {
+        this.archiveSlow = on;
     }
 
     /** Time passes without anyone asking: Logstash works on while the sidecar cannot reach it. */
@@ -202,6 +258,9 @@ final class AviatrixModel {
         pqBytes = 0;
         pqEvents = 0;
         anonymous = false;
+        archive = false;
+        elasticsearch = Elasticsearch.OK;
+        archiveSlow = false;
     }
 
     /** Events keep arriving but none leave the filters: a stuck output or filter. */
@@ -253,8 +312,9 @@ final class AviatrixModel {
         pipeline.set("events", events(mainEvents));
         ObjectNode pflow = pipeline.putObject("flow");
         pflow.setAll((ObjectNode) flow.deepCopy());
-        rate(pflow, "worker_utilization", blocked ? 100.0 : slow.isEmpty() ? 20.0 : 95.0, 18.5);
-        if (!slow.isEmpty()) {
+        boolean busy = !slow.isEmpty() || archive && archiveSlow;
+        rate(pflow, "worker_utilization", blocked ? 100.0 : busy ? 95.0 : 20.0, 18.5);
+        if (busy) {
             rate(pflow, "queue_backpressure", 0.6, 0.3);
         }
         ObjectNode plug = pipeline.putObject("plugins");
@@ -273,6 +333,16 @@ final class AviatrixModel {
         }
         ArrayNode outputs = plug.putArray("outputs");
         TYPES.forEach(t -> plugin(outputs, t.outputId(), "http"));
+        if (archive) {
+            ObjectNode sender = outputs.addObject().put("id", ARCHIVE_SENDER).put("name", "pipeline");
+            double waits = archiveSlow ? 9.0 : 0.05;
+            sender.putObject("events").put("in", archiveSent[0]).put("out", archiveSent[1])
+                    .put("duration_in_millis", (long) (archiveSent[1] * waits));
+            ObjectNode f = sender.putObject("flow");
+            rate(f, "worker_utilization", archiveSlow ? 92.0 : 0.5, 0.5);
+            rate(f, "worker_millis_per_event", waits, 0.05);
+            sender.putArray("send_to").add(ARCHIVE_ADDRESS);
+        }
         ObjectNode reloads = pipeline.putObject("reloads");
         reloads.put("successes", 0).put("failures", 0).putNull("last_error").putNull("last_success_timestamp")
                 .putNull("last_failure_timestamp");
@@ -290,6 +360,9 @@ final class AviatrixModel {
         pipeline.put("ephemeral_id", mainEphemeralId);
         if (edge) {
             edgePipeline(pipelines.putObject(EDGE));
+        }
+        if (archive) {
+            archivePipeline(pipelines.putObject(ARCHIVE));
         }
         root.putObject("reloads").put("successes", 0).put("failures", 0);
         root.putObject("queue").put("events_count", 0);
@@ -315,6 +388,11 @@ final class AviatrixModel {
         p.put("ephemeral_id", ephemeralId).put("hash", "aviatrix-" + PIPELINE).put("workers", WORKERS)
                 .put("batch_size", BATCH_SIZE).put("batch_delay", 50).put("config_reload_automatic", false)
                 .put("config_reload_interval", 3_000_000_000L).put("dead_letter_queue_enabled", false);
+        if (archive) {
+            root.withObject("/pipelines").putObject(ARCHIVE).put("ephemeral_id", archiveEphemeralId).put("hash", "aviatrix-" + ARCHIVE)
+                    .put("workers", 2).put("batch_size", BATCH_SIZE).put("batch_delay", 50).put("config_reload_automatic", false)
+                    .put("config_reload_interval", 3_000_000_000L).put("dead_letter_queue_enabled", false);
+        }
         return write(root);
     }
 
@@ -461,6 +539,9 @@ final class AviatrixModel {
             edgeAdd(EDGE_OUTPUT, n, n);
             count(n, true, edgeEvents);
         }
+        if (archive && !stalled) {
+            archiveTick(total);
+        }
         if (pqMaxBytes > 0) {
             pqBytes = Math.min(pqMaxBytes, pqBytes + pqBytesPerTick);
             pqEvents += pqBytesPerTick / 1000;
@@ -523,6 +604,93 @@ final class AviatrixModel {
             events[1] += n;
             events[2] += n;
         }
+    }
+
+    /**
+     * The archive takes what main sends and indexes it in bulk requests of up to a batch, as the
+     * elasticsearch output counts them (logstash-output-elasticsearch's {@code bulk_requests} and
+     * {@code documents}): a request answered 429 or 5xx counts as a failure and is retried; one
+     * answered 200 with some documents refused counts as with_errors.
+     */
+    private void archiveTick(long n) {
+        archiveSent[0] += n;
+        archiveSent[1] += n;
+        archiveEvents[0] += n;
+        archiveEvents[1] += n;
+        archiveEvents[2] += n;
+        long requests = (n + BATCH_SIZE - 1) / BATCH_SIZE;
+        if (requests == 0) {
+            return;
+        }
+        answer("200", requests);
+        switch (elasticsearch) {
+            case OK -> {
+                bulk[0] += requests;
+                documents[0] += n;
+            }
+            case THROTTLING -> {
+                long refused = (requests + 1) / 2; // each refused once, then accepted on retry
+                bulk[2] += refused;
+                answer("429", refused);
+                bulk[0] += requests - 1;
+                bulk[1] += 1; // one accepted with 20 documents refused (es_rejected_execution_exception), retried
+                documents[1] += 20;
+                documents[0] += n;
+            }
+            case REJECTING -> {
+                bulk[0] += requests - 1;
+                bulk[1] += 1;
+                long lost = Math.min(n, 5);
+                documents[2] += Math.min(lost, 3); // 409 version conflicts
+                documents[3] += lost - Math.min(lost, 3); // 400 mapping errors, no dead-letter queue: logged only
+                documents[0] += n - lost;
+            }
+        }
+    }
+
+    private void answer(String status, long count) {
+        bulkResponses.merge(status, count, Long::sum);
+    }
+
+    private void archivePipeline(ObjectNode p) {
+        p.set("events", events(archiveEvents));
+        ObjectNode flow = p.putObject("flow");
+        rate(flow, "worker_utilization", archiveSlow ? 100.0 : 12.0, 10.0);
+        rate(flow, "queue_backpressure", archiveSlow ? 0.97 : 0.01, 0.01);
+        ObjectNode plug = p.putObject("plugins");
+        ObjectNode in = plug.putArray("inputs").addObject().put("id", ARCHIVE_INPUT).put("name", "pipeline");
+        in.putObject("events").put("out", archiveEvents[0]);
+        in.put("address", ARCHIVE_ADDRESS);
+        plug.putArray("codecs");
+        plug.putArray("filters");
+        double ms = archiveSlow ? 12.0 : 0.3;
+        ObjectNode out = plug.putArray("outputs").addObject().put("id", ARCHIVE_OUTPUT).put("name", "elasticsearch");
+        out.putObject("events").put("in", archiveEvents[2]).put("out", archiveEvents[2])
+                .put("duration_in_millis", (long) (archiveEvents[2] * ms));
+        ObjectNode f = out.putObject("flow");
+        rate(f, "worker_utilization", archiveSlow ? 99.0 : 10.0, 10.0);
+        rate(f, "worker_millis_per_event", ms, 0.3);
+        ObjectNode b = out.putObject("bulk_requests").put("successes", bulk[0]);
+        if (bulk[1] > 0) {
+            b.put("with_errors", bulk[1]); // as in the plugin, a counter appears when it first counts
+        }
+        if (bulk[2] > 0) {
+            b.put("failures", bulk[2]);
+        }
+        ObjectNode r = b.putObject("responses");
+        bulkResponses.forEach(r::put);
+        ObjectNode d = out.putObject("documents").put("successes", documents[0]);
+        String[] names = { "retryable_failures", "non_retryable_failures", "dlq_routed" };
+        for (int i = 1; i < documents.length; i++) {
+            if (documents[i] > 0) {
+                d.put(names[i - 1], documents[i]);
+            }
+        }
+        p.putObject("reloads").put("successes", 0).put("failures", 0);
+        p.putObject("queue").put("type", "memory").put("events_count", 0).put("queue_size_in_bytes", 0)
+                .put("max_queue_size_in_bytes", 0);
+        p.put("hash", "aviatrix-" + ARCHIVE);
+        p.put("ephemeral_id", archiveEphemeralId);
     }
 
     private void edgeAdd(String id, long in, long out) {

@@ -48,7 +48,10 @@ public class DevSimulator {
         LOG.infof("No LOGSTASH_API_URL given: polling a simulated Aviatrix Logstash at %s%s. Its controls: "
                 + "curl %s/_simulator/restart-loop/on (a plugin restarting), /_simulator/fault/REFUSE (Logstash down), "
                 + "/_simulator/fault/NONE, /_simulator/roll-log, /_simulator/restart, /_simulator/logstash-9/on (Logstash 9.4), "
-                + "/_simulator/gc-storm/on (a GC storm), /_simulator/cpu-throttled/on (a throttled container)", simulator.baseUrl(),
+                + "/_simulator/gc-storm/on (a GC storm), /_simulator/cpu-throttled/on (a throttled container), "
+                + "/_simulator/archive/on (a second pipeline fed by send_to, indexing into Elasticsearch), "
+                + "/_simulator/es-throttling/on (its Elasticsearch answering 429), /_simulator/es-rejecting/on (refusing documents), "
+                + "/_simulator/archive-slow/on (its output slow)", simulator.baseUrl(),
                 writesLog ? ", writing its log to " + devLog : "", simulator.baseUrl());
         return LogstashTarget.of(URI.create(simulator.baseUrl()));
     }

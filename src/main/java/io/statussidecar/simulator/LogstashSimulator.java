@@ -330,6 +330,38 @@ public final class LogstashSimulator implements AutoCloseable {
         }
     }
 
+    /** Main also sends every event through a pipeline output to an {@code archive} pipeline with an elasticsearch output. */
+    public void archivePipeline(boolean on) {
+        synchronized (model()) {
+            model().archive(on);
+        }
+    }
+
+    /** The archive's Elasticsearch answers 429 to part of the bulk requests and documents (SPEC §14 {@code output_failing}). */
+    public void elasticsearchThrottling(boolean on) {
+        elasticsearch(on ? AviatrixModel.Elasticsearch.THROTTLING : AviatrixModel.Elasticsearch.OK);
+    }
+
+    /** The archive's Elasticsearch refuses some documents for good (SPEC §14 {@code output_dropping}). */
+    public void elasticsearchRejecting(boolean on) {
+        elasticsearch(on ? AviatrixModel.Elasticsearch.REJECTING : AviatrixModel.Elasticsearch.OK);
+    }
+
+    private void elasticsearch(AviatrixModel.Elasticsearch answers) {
+        synchronized (model()) {
+            model().archive(true);
+            model().elasticsearch(answers);
+        }
+    }
+
+    /** The archive's output is slow: its workers are all busy and main's pipeline output waits on it. */
+    public void archiveSlow(boolean on) {
+        synchronized (model()) {
+            model().archive(true);
+            model().archiveSlow(on);
+        }
+    }
+
     /** One pipeline's counters back to zero, as when Logstash reloads its configuration. */
     public void reloadPipeline(String id) {
         synchronized (model()) {
@@ -531,6 +563,10 @@ public final class LogstashSimulator implements AutoCloseable {
             case "roll-log" -> rollLog();
             case "logstash-9" -> logstash9(on);
             case "gc-storm" -> gcStorm(on);
+            case "archive" -> archivePipeline(on);
+            case "es-throttling" -> elasticsearchThrottling(on);
+            case "es-rejecting" -> elasticsearchRejecting(on);
+            case "archive-slow" -> archiveSlow(on);
             case "cgroup" -> cgroup(parts.length > 1 && !parts[1].equals("off") ? cgroupVersion(parts[1]) : null);
             case "cpu-throttled" -> {
                 cgroup(cgroupOrV2());

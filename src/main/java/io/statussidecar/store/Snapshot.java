@@ -173,14 +173,50 @@ public record Snapshot(
     public record Reloads(Long successes, Long failures, String lastError, String lastSuccessAt, String lastFailureAt) {
     }
 
+    /**
+     * {@code sendTo}: the addresses a pipeline output sends to; {@code address}: the one a pipeline
+     * input listens on (Logstash 7.11+). {@code bulkRequests} and {@code documents}: an output's own
+     * delivery counters, where it reports them (the elasticsearch output).
+     */
     @RegisterForReflection
     public record Plugin(String id, String name, String type, String logType, PluginEvents events,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Flow> flow,
-            @JsonInclude(JsonInclude.Include.NON_NULL) PluginSource source) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) PluginSource source,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sendTo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String address,
+            @JsonInclude(JsonInclude.Include.NON_NULL) BulkRequests bulkRequests,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Documents documents) {
+
+        /** A plugin that reports nothing of its own beyond events and flows. */
+        public Plugin(String id, String name, String type, String logType, PluginEvents events, Map<String, Flow> flow,
+                PluginSource source) {
+            this(id, name, type, logType, events, flow, source, List.of(), null, null, null);
+        }
 
         Plugin withSource(PluginSource s) {
-            return new Plugin(id, name, type, logType, events, flow, s);
+            return new Plugin(id, name, type, logType, events, flow, s, sendTo, address, bulkRequests, documents);
         }
+    }
+
+    /**
+     * The elasticsearch output's bulk requests since it started: answered without errors, answered with
+     * some documents failing, not answered or answered with an error status (429, 5xx: retried); and
+     * how many answers each HTTP status had.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BulkRequests(Long successes, Long withErrors, Long failures,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> responses) {
+    }
+
+    /**
+     * The elasticsearch output's documents since it started: indexed, failed and retried (each attempt
+     * counts), rejected for good (409 conflicts, {@code drop_error_types}), and given to the dead-letter
+     * path (400/404: written to the DLQ when the pipeline has one, otherwise only logged).
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Documents(Long successes, Long retryableFailures, Long nonRetryableFailures, Long dlqRouted) {
     }
 
     @RegisterForReflection

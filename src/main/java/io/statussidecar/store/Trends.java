@@ -37,14 +37,30 @@ public record Trends(Instant firstPollAt, Instant eventsInAdvancedAt, Map<String
     }
 
     /**
+     * An output's delivery counters at one poll, windowed as {@link GcSample}s are (a reload or restart
+     * that resets them starts the window afresh): bulk requests sent, those answered with some
+     * documents failing, those refused with an error status or not answered, the answers per error
+     * status, documents handled (indexed, lost or dead-lettered), failed and retried, and lost
+     * (rejected for good, or given to a dead-letter path the pipeline does not have).
+     */
+    public record OutputSample(Instant at, long requests, long withErrors, long failed, Map<String, Long> errorResponses,
+            long documents, long retriedDocuments, long lostDocuments) implements Sample {
+
+        /** Requests that did not index all their documents. */
+        public long failing() {
+            return withErrors + failed;
+        }
+    }
+
+    /**
      * Per user pipeline: when it was first seen, when events last entered and left it, when its
      * dead-letter queue last dropped events, when a reload last failed and last succeeded, and since
      * when its workers have been fully busy or its queue fully backpressured at every poll (null when
-     * the last poll was not); and since when a persisted queue has not shrunk, with its size then
-     * (null without a persisted queue).
+     * the last poll was not); since when a persisted queue has not shrunk, with its size then (null
+     * without a persisted queue); and the delivery samples of each output that reports them, by plugin id.
      */
     public record Pipeline(Instant firstSeenAt, Instant inAdvancedAt, Instant outAdvancedAt, Instant dlqDroppedAt,
             Instant reloadFailedAt, Instant reloadSucceededAt, Instant blockedSince, Instant pqGrowingSince,
-            Long pqBytesThen) {
+            Long pqBytesThen, Map<String, java.util.List<OutputSample>> outputs) {
     }
 }

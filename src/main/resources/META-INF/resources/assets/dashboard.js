@@ -200,11 +200,36 @@
       + (size != null ? ', ' + bytes(size) : '') + (window ? ' on average (' + window[1] + ')' : ' now');
   }
 
+  // An output's own delivery counters since it started (the elasticsearch output's bulk_requests and
+  // documents, SPEC §14); the health reasons say what failed within the last 5 minutes.
+  function deliveryFact(pl) {
+    var b = pl.bulkRequests, dc = pl.documents, parts = [];
+    if (b) {
+      var codes = Object.keys(b.responses || {}).filter(function (c) { return c.charAt(0) !== '2'; })
+        .map(function (c) { return c + ' ×' + n(b.responses[c]); });
+      parts.push('bulk requests ' + n(b.successes || 0) + ' ok'
+        + (b.withErrors ? ', ' + n(b.withErrors) + ' with document errors' : '')
+        + (b.failures ? ', ' + n(b.failures) + ' refused or unanswered' : '')
+        + (codes.length ? ' (HTTP ' + codes.join(', ') + ')' : ''));
+    }
+    if (dc) {
+      parts.push('documents ' + n(dc.successes || 0) + ' indexed'
+        + (dc.retryableFailures ? ', ' + n(dc.retryableFailures) + ' retried' : '')
+        + (dc.nonRetryableFailures ? ', ' + n(dc.nonRetryableFailures) + ' rejected for good' : '')
+        + (dc.dlqRouted ? ', ' + n(dc.dlqRouted) + ' to the dead-letter path' : ''));
+    }
+    if (!parts.length) return null;
+    var bad = b && (b.withErrors || b.failures) || dc && (dc.retryableFailures || dc.nonRetryableFailures || dc.dlqRouted);
+    var p = el('p', { className: 'delivery' + (bad ? ' failing' : '') }, el('strong', null, pl.id), ' – ' + parts.join('; ') + ' since start');
+    p.dataset.pluginId = pl.id;
+    return p;
+  }
+
   function renderPipelines(pipelines) {
     var blocks = pipelines.map(function (p) {
       var util = flowNow(p.flow, 'workerUtilization');
       var q = p.queue || {};
-      var facts = [p.workers + ' workers', 'batch ' + p.batchSize,
+      var facts = [(p.workers == null ? '–' : p.workers) + ' workers', 'batch ' + (p.batchSize == null ? '–' : p.batchSize),
         'in ' + n(p.events && p.events.in), 'out ' + n(p.events && p.events.out),
         'worker utilization ' + pct(util), 'queue ' + (q.type || '–') + ' ' + n(q.events) + ' events'
           + (q.maxSizeBytes ? ', ' + bytes(q.sizeBytes) + ' of ' + bytes(q.maxSizeBytes) : '')];
@@ -229,9 +254,13 @@
       table.tBodies[0].replaceChildren.apply(table.tBodies[0], rows);
       var b = p.bottleneck;
       var bottleneck = b ? el('p', { className: 'bottleneck stage-' + b.stage },
-        el('strong', null, 'Bottleneck: ' + b.stage + (b.pluginId ? ' ' + b.pluginId : '')), ' – ' + b.evidence) : null;
+        el('strong', null, 'Bottleneck: ' + b.stage + (b.pipeline ? ' pipeline ' + b.pipeline + ' via' : '')
+          + (b.pluginId ? ' ' + b.pluginId : '')), ' – ' + b.evidence) : null;
+      var delivery = (p.plugins || []).map(deliveryFact).filter(function (x) { return x; });
       var block = el('div', { className: 'pipeline' }, el('h3', null, p.id), el('p', { className: 'facts' }, facts.join(' · ')),
-        bottleneck, el('div', { className: 'scroll' }, table));
+        bottleneck);
+      delivery.forEach(function (x) { block.appendChild(x); });
+      block.appendChild(el('div', { className: 'scroll' }, table));
       block.dataset.pipelineId = p.id;
       return block;
     });

@@ -269,4 +269,27 @@ class StatsApiTest {
         given().get("/api/stats").then().body("pipelines[0].flow.workerUtilization.current", equalTo(100.0f));
         assertTrue(everyItem(notNullValue()).matches(h.getList("timestamps")));
     }
+
+    /**
+     * A pipeline added by a reload while the sidecar runs (the simulator's archive): Logstash before
+     * 8.18 gives its workers and batch size only in /_node, which is read again when the pipelines'
+     * configuration hashes change, not only when Logstash restarts.
+     */
+    @Test
+    void aPipelineAddedByAReloadGetsItsWorkersAndBatchSize() {
+        simulator.clearPatches();
+        polls.poll(2);
+        simulator.archivePipeline(true);
+        try {
+            polls.poll(1);
+            given().get("/api/stats").then().statusCode(200)
+                    .body("pipelines.find { it.id == 'archive' }.workers", org.hamcrest.Matchers.equalTo(2))
+                    .body("pipelines.find { it.id == 'archive' }.batchSize", org.hamcrest.Matchers.equalTo(125));
+            int reads = simulator.requests("/_node");
+            polls.poll(3);
+            org.junit.jupiter.api.Assertions.assertEquals(reads, simulator.requests("/_node"), "read again on a change, not at every poll");
+        } finally {
+            simulator.clearPatches();
+        }
+    }
 }

@@ -156,4 +156,55 @@ class BottleneckTest {
         assertTrue(b.get("evidence").toString().matches("Waiting for input: .*, batches \\d+ of 125 events on average\\. .*"),
                 b.toString());
     }
+
+    /**
+     * SPEC §14 pipeline-to-pipeline: main sends to the archive pipeline through a pipeline output; when
+     * the archive's elasticsearch output is slow, main's workers wait in that output, and main's verdict
+     * is downstream naming archive, whose own verdict names its output. With a quick archive, main is
+     * input-bound and nothing says downstream.
+     */
+    @Test
+    void aPipelineWaitingOnThePipelineItSendsToIsDownstream() {
+        start(false);
+        simulator.archivePipeline(true);
+        polls.poll(2);
+        var stats = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
+        assertEquals("input", stats.getString("pipelines.find { it.id == 'main' }.bottleneck.stage"));
+        assertEquals(java.util.List.of("archive-events"), stats.getList("pipelines.find { it.id == 'main' }.plugins.find { it.id == 'to-archive' }.sendTo"));
+        assertEquals("archive-events", stats.getString("pipelines.find { it.id == 'archive' }.plugins.find { it.id == 'from-main' }.address"));
+
+        simulator.archiveSlow(true);
+        polls.poll(2);
+        stats = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> main = stats.getMap("pipelines.find { it.id == 'main' }.bottleneck");
+        assertEquals("downstream", main.get("stage"), main.toString());
+        assertEquals("archive", main.get("pipeline"), main.toString());
+        assertEquals("to-archive", main.get("pluginId"), main.toString());
+        assertTrue(main.get("evidence").toString().contains("output 'to-archive' (pipeline) takes 9 ms of worker time per event")
+                && main.get("evidence").toString().endsWith("it waits for pipeline 'archive' (address 'archive-events') to take its"
+                        + " events, so the limit is there: archive's own bottleneck is output 'es-archive'"), main.toString());
+        Map<String, Object> archive = stats.getMap("pipelines.find { it.id == 'archive' }.bottleneck");
+        assertEquals("output", archive.get("stage"), archive.toString());
+        assertEquals("es-archive", archive.get("pluginId"), archive.toString());
+        assertNull(archive.get("pipeline"), archive.toString());
+        // The health reason of main's busy workers points at the pipeline it waits on, not at more workers.
+        polls.poll(1);
+        given().get("/api/health").then().body("reasons.find { it.code == 'workers_saturated' && it.message.startsWith(\"Pipeline 'main'\") }"
+                + ".message", org.hamcrest.Matchers.endsWith("Its workers wait in output 'to-archive' for pipeline 'archive' to take its events:"
+                        + " see that pipeline's bottleneck"));
+    }
+
+    /** A pipeline output whose address nobody listens on stays the pipeline's own output verdict, and says so. */
+    @Test
+    void aPipelineOutputToNoListenerIsNotDownstream() {
+        start(false);
+        simulator.archiveSlow(true);
+        simulator.patch("/pipelines/archive/plugins/inputs/0/address", "elsewhere");
+        polls.poll(2);
+        Map<String, Object> main = given().get("/api/stats").then().statusCode(200).extract().jsonPath()
+                .getMap("pipelines.find { it.id == 'main' }.bottleneck");
+        assertEquals("output", main.get("stage"), main.toString());
+        assertTrue(main.get("evidence").toString().endsWith("it sends to address 'archive-events', on which no running pipeline listens"),
+                main.toString());
+    }
 }

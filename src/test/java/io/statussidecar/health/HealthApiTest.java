@@ -286,6 +286,103 @@ class HealthApiTest {
         assertHealthy();
     }
 
+    /**
+     * SPEC §14 {@code output_failing}: the archive's Elasticsearch answers 429 to half of the bulk
+     * requests once and refuses 20 documents a poll with 429. Degraded from the first poll that sees
+     * it, naming the output, its pipeline, the failing share and the status codes over what the
+     * sidecar has seen (15 s, then 70 s); still there 5 minutes after the last failure less one poll,
+     * gone at 5 minutes.
+     */
+    @Test
+    void anElasticsearchAnswering429sIsOutputFailingForFiveMinutes() {
+        simulator.archivePipeline(true);
+        polls.poll(3);
+        assertHealthy();
+        simulator.elasticsearchThrottling(true);
+        polls.poll(1);
+        health(200).body("status", equalTo("degraded"))
+                .body("reasons.find { it.code == 'output_failing' }.message", org.hamcrest.Matchers.matchesPattern(
+                        "Output 'es-archive' \\(elasticsearch\\) of pipeline 'archive': \\d+% of its bulk requests failed over the last"
+                                + " 15 seconds \\(\\d+ of \\d+; answered HTTP 429 ×\\d+; 1 with some documents refused; 20 documents failed"
+                                + " and retried\\)\\. Logstash retries these .*"))
+                .body("reasons.code", not(hasItem("output_dropping")));
+        polls.poll(11);
+        health(200).body("reasons.find { it.code == 'output_failing' }.message",
+                containsString("over the last 70 seconds (")).body("reasons.find { it.code == 'output_failing' }.message",
+                containsString("; 12 with some documents refused; 240 documents failed and retried)"));
+        simulator.elasticsearchThrottling(false);
+        polls.poll(59);
+        health(200).body("reasons.code", hasItem("output_failing"));
+        polls.poll(1);
+        assertHealthy();
+    }
+
+    /**
+     * SPEC §14 {@code output_dropping}: 5 documents a poll refused for good (3 version conflicts, 2
+     * mapping errors in a pipeline without a dead-letter queue). Degraded with the count and share;
+     * the requests that carried them make {@code output_failing} too. Gone 5 minutes after.
+     */
+    @Test
+    void anOutputRejectingDocumentsIsOutputDropping() {
+        simulator.archivePipeline(true);
+        polls.poll(2);
+        simulator.elasticsearchRejecting(true);
+        polls.poll(4);
+        health(200).body("status", equalTo("degraded"))
+                .body("reasons.find { it.code == 'output_dropping' }.message", org.hamcrest.Matchers.matchesPattern(
+                        "Output 'es-archive' \\(elasticsearch\\) of pipeline 'archive': 20 documents were rejected for good over the"
+                                + " last 25 seconds \\(\\d\\.?\\d*% of \\d+\\): those events are lost\\. .*a mapping error \\(400/404\\)"
+                                + " that a dead-letter queue \\(dead_letter_queue.enable\\) would keep"))
+                .body("reasons.find { it.code == 'output_failing' }.message", containsString("4 with some documents refused"));
+        simulator.elasticsearchRejecting(false);
+        polls.poll(60);
+        assertHealthy();
+    }
+
+    /**
+     * A reload of the archive pipeline starts its output's counters from zero: the window starts
+     * afresh from there, so the drop is neither a growth nor a negative share, and the failures
+     * before the reload are not carried into the new pipeline's verdict.
+     */
+    @Test
+    void aReloadThatResetsTheOutputsCountersStartsItsWindowAfresh() {
+        simulator.elasticsearchThrottling(true);
+        polls.poll(3);
+        health(200).body("reasons.code", hasItem("output_failing"));
+        simulator.elasticsearchThrottling(false);
+        simulator.reloadPipeline("archive");
+        polls.poll(2);
+        assertHealthy();
+    }
+
+    /**
+     * Failures the counters held before the sidecar first saw the output are not "within the last 5
+     * minutes": Logstash worked through a throttling Elasticsearch unobserved, then the archive
+     * appears with those counts and stays healthy. A busy archive, an idle one, and outputs that
+     * report no delivery counters (the http outputs, Logstash 7.17) are silent however long.
+     */
+    @Test
+    void outputCountersOlderThanTheSidecarsLookBusyIdleOrAbsentAreSilent() {
+        simulator.archivePipeline(true);
+        simulator.elasticsearchRejecting(true);
+        simulator.advance(10);
+        simulator.elasticsearchRejecting(false);
+        polls.poll(3);
+        given().get("/api/stats").then().body("pipelines.find { it.id == 'archive' }.plugins.find { it.id == 'es-archive' }"
+                + ".documents.nonRetryableFailures", equalTo(30));
+        assertHealthy();
+        polls.poll(65);
+        assertHealthy();
+        simulator.idle(true);
+        polls.poll(65);
+        health(200).body("reasons.code", not(hasItem("output_failing"))).body("reasons.code", not(hasItem("output_dropping")));
+        simulator.idle(false);
+        simulator.archivePipeline(false);
+        simulator.legacy(true);
+        polls.poll(65);
+        health(200).body("reasons.code", not(hasItem("output_failing"))).body("reasons.code", not(hasItem("output_dropping")));
+    }
+
     private static ValidatableResponse health(int status) {
         return given().get("/api/health").then().statusCode(status).contentType("application/json");
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -169,6 +170,48 @@ class FixturesTest {
         assertNull(batch.bytes());
         assertNull(SnapshotMapper.batch(new ObjectMapper().readTree("{\"event_count\": {}}")));
         assertNull(SnapshotMapper.batch(new ObjectMapper().readTree("[]")));
+    }
+
+    /**
+     * The elasticsearch output's delivery counters and the pipeline plugins' addresses, in the shape
+     * Logstash writes a plugin's own metrics (stats.rb merges its namespaces into the plugin's object),
+     * read leniently: what is not a whole count ≥ 0, not a status code, or not a short string is left
+     * out, and a hostile number of codes or addresses is cut.
+     */
+    @Test
+    void deliveryCountersAndPipelineAddressesAreReadLeniently() throws IOException {
+        StringBuilder manyCodes = new StringBuilder();
+        for (int code = 100; code < 600; code++) {
+            manyCodes.append(",\"").append(code).append("\": 1");
+        }
+        NodeStats stats = READER.readValue("""
+                {"pipelines": {"p": {"plugins": {
+                  "inputs": [{"id": "in", "name": "pipeline", "address": "up"}, {"id": "odd", "name": "pipeline", "address": 7},
+                             {"id": "tcp", "name": "tcp", "address": "0.0.0.0"}],
+                  "outputs": [
+                    {"id": "es", "name": "elasticsearch",
+                     "bulk_requests": {"successes": 10, "with_errors": 2, "failures": -1, "responses": {"200": 12, "429": "3", "abc": 1, "2000": 4}},
+                     "documents": {"successes": 1200, "retryable_failures": 2.5, "non_retryable_failures": 3, "dlq_routed": 1e400}},
+                    {"id": "many", "name": "elasticsearch", "bulk_requests": {"responses": {"200": 1%s}}},
+                    {"id": "junk", "name": "elasticsearch", "bulk_requests": [], "documents": "none"},
+                    {"id": "send", "name": "pipeline", "send_to": ["down", "", 5, "other"]},
+                    {"id": "http", "name": "http", "send_to": ["not a pipeline output"]}]}}}}
+                """.formatted(manyCodes), NodeStats.class);
+        Map<String, Snapshot.Plugin> plugins = SnapshotMapper.map(stats, null, Instant.EPOCH, LOG_TYPES).pipelines().get(0).plugins()
+                .stream().collect(Collectors.toMap(Snapshot.Plugin::id, p -> p));
+
+        Snapshot.Plugin es = plugins.get("es");
+        assertEquals(new Snapshot.BulkRequests(10L, 2L, null, Map.of("200", 12L)), es.bulkRequests());
+        assertEquals(new Snapshot.Documents(1200L, null, 3L, null), es.documents());
+        assertEquals(32, plugins.get("many").bulkRequests().responses().size(), "at most 32 status codes per output");
+        assertNull(plugins.get("junk").bulkRequests());
+        assertNull(plugins.get("junk").documents());
+        assertEquals(List.of("down", "other"), plugins.get("send").sendTo());
+        assertEquals(List.of(), plugins.get("http").sendTo(), "only a pipeline output sends to pipelines");
+        assertEquals("up", plugins.get("in").address());
+        assertNull(plugins.get("odd").address());
+        assertNull(plugins.get("tcp").address(), "a tcp input's address is no pipeline address");
+        assertNull(plugins.get("in").bulkRequests(), "inputs have no delivery counters");
     }
 
     /** The 9.x node-stats example of the {@code os} path: the container's CPU limit and throttling. */

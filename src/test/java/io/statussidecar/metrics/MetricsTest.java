@@ -197,4 +197,35 @@ public class MetricsTest {
         assertTrue(periods > 0 && throttled > 0 && throttled < periods, periods + " " + throttled);
         assertEquals(throttled * 0.05, m.value("logstash_cgroup_cpu_throttled_seconds_total"), 1e-6);
     }
+
+    /**
+     * SPEC §14: an elasticsearch output's delivery counters, per output (never folded), as the
+     * simulator's archive counts them while its Elasticsearch throttles and while it rejects.
+     */
+    @Test
+    void anElasticsearchOutputsBulkRequestsAndDocumentsAreExported() {
+        simulator.reloadPipeline("archive"); // its counters from zero, whatever ran before
+        simulator.elasticsearchThrottling(true);
+        polls.poll(3);
+        simulator.elasticsearchRejecting(true);
+        polls.poll(2);
+        Exposition m = scrape();
+        var stats = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
+        String es = "pipelines.find { it.id == 'archive' }.plugins.find { it.id == 'es-archive' }.";
+        for (String result : new String[] { "successes", "withErrors", "failures" }) {
+            assertEquals(stats.getDouble(es + "bulkRequests." + result), m.value("logstash_pipeline_plugin_bulk_requests_total",
+                    "pipeline", "archive", "plugin_id", "es-archive", "result", result.equals("withErrors") ? "with_errors" : result));
+        }
+        assertEquals(stats.getDouble(es + "bulkRequests.responses.'429'"), m.value("logstash_pipeline_plugin_bulk_responses_total",
+                "pipeline", "archive", "plugin_id", "es-archive", "code", "429"));
+        assertTrue(m.value("logstash_pipeline_plugin_bulk_responses_total", "pipeline", "archive", "plugin_id", "es-archive", "code", "200") > 0);
+        assertEquals(60, m.value("logstash_pipeline_plugin_documents_total", "pipeline", "archive", "plugin_id", "es-archive", "result",
+                "retryable_failures"));
+        assertEquals(6, m.value("logstash_pipeline_plugin_documents_total", "pipeline", "archive", "plugin_id", "es-archive", "result",
+                "non_retryable_failures"));
+        assertEquals(4, m.value("logstash_pipeline_plugin_documents_total", "pipeline", "archive", "plugin_id", "es-archive", "result",
+                "dlq_routed"));
+        // Outputs that report no delivery counters (the http outputs) have no such series.
+        assertTrue(m.find("logstash_pipeline_plugin_documents_total", "plugin_id", "splunk-microseg").isEmpty());
+    }
 }

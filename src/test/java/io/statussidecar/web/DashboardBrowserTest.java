@@ -124,6 +124,39 @@ class DashboardBrowserTest extends DashboardPage {
         }
     }
 
+    /**
+     * SPEC §14: an elasticsearch output's delivery since start under its pipeline, marked when it
+     * failed, with the status codes; the reason in the health list; and the upstream pipeline's
+     * bottleneck naming the pipeline it waits on.
+     */
+    @Test
+    void showsAFailingOutputsDeliveryAndADownstreamBottleneck() {
+        simulator.elasticsearchThrottling(true);
+        simulator.archiveSlow(true);
+        try {
+            polls.poll(3);
+            open();
+            By delivery = By.cssSelector("#pipelines [data-pipeline-id='archive'] p.delivery[data-plugin-id='es-archive']");
+            browser.await(PATIENCE, d -> !d.findElements(delivery).isEmpty());
+            WebElement line = browser.driver().findElement(delivery);
+            assertTrue(line.getAttribute("class").contains("failing"), line.getAttribute("class"));
+            assertTrue(line.getText().matches("es-archive – bulk requests [0-9,]+ ok, [0-9,]+ with document errors, [0-9,]+ refused or"
+                    + " unanswered \\(HTTP 429 ×[0-9,]+\\); documents [0-9,]+ indexed, [0-9,]+ retried since start"), line.getText());
+            String reasons = browser.driver().findElement(By.id("reasons")).getText();
+            assertTrue(reasons.contains("output_failing") && reasons.contains("Output 'es-archive' (elasticsearch) of pipeline 'archive'"),
+                    reasons);
+            String bottleneck = browser.driver().findElement(By.cssSelector("#pipelines [data-pipeline-id='main'] .bottleneck strong"))
+                    .getText();
+            assertEquals("Bottleneck: downstream pipeline archive via to-archive", bottleneck);
+            assertTrue(browser.driver().findElements(By.cssSelector("#pipelines [data-pipeline-id='main'] p.delivery")).isEmpty(),
+                    "outputs without delivery counters have no line");
+        } finally {
+            simulator.elasticsearchThrottling(false);
+            simulator.archiveSlow(false);
+            simulator.archivePipeline(false);
+        }
+    }
+
     @Test
     void aHashNamedPluginShowsWhereItIsDefined() {
         simulator.anonymousFilter(true);
