@@ -24,18 +24,24 @@ public final class TrendTracker {
 
         Map<String, Trends.Pipeline> pipelines = new LinkedHashMap<>();
         Map<String, Snapshot.Pipeline> before = previous == null ? Map.of() : previous.userPipelinesById();
+        int[] watched = { 0 }; // outputs given a window so far, against MAX_OUTPUTS
         for (Snapshot.Pipeline p : next.userPipelines()) {
             Snapshot.Pipeline was = before.get(p.id());
             Trends.Pipeline t = trends.pipelines().get(p.id());
             // A restarted Logstash loaded its configuration afresh: what happened before says nothing now.
-            pipelines.put(p.id(), t == null || was == null || restarted ? firstSight(p, at) : advance(t, was, p, at));
+            pipelines.put(p.id(), t == null || was == null || restarted ? firstSight(p, at, watched) : advance(t, was, p, at, watched));
         }
         return new Trends(firstPoll, eventsIn, Map.copyOf(pipelines), gcWindow(restarted ? List.of() : trends.gc(), next, at),
                 cpuWindow(restarted ? List.of() : trends.cpu(), next, at));
     }
 
-    /** Outputs of one pipeline whose delivery is watched: a real pipeline has a few, the memory stays bounded. */
-    static final int MAX_OUTPUTS = 32;
+    /**
+     * Outputs whose delivery is watched, over all pipelines: a real Logstash has a few. With
+     * {@link #OUTPUT_SPACING} this bounds the windows to 64 × 32 samples (under 1 MB) on any configuration.
+     */
+    static final int MAX_OUTPUTS = 64;
+    /** An output's window keeps a sample per 10 s at most: "within 5 minutes" to 10 s is exact enough. */
+    static final java.time.Duration OUTPUT_SPACING = java.time.Duration.ofSeconds(10);
 
     /** Enough samples for {@link Trends#NODE_WINDOW} even at the shortest poll interval (1 s). */
     static final int MAX_SAMPLES = 400;
@@ -59,7 +65,18 @@ public final class TrendTracker {
     // This poll's sample added; older ones dropped while the next is still old enough to be the
     // window's baseline, so the first sample is the newest one at least the window before the last.
     private static <T extends Trends.Sample> List<T> window(List<T> before, T sample) {
+        return window(before, sample, java.time.Duration.ZERO);
+    }
+
+    // With a spacing, the newest sample stays only once it is that far from the one before it; until
+    // then the next sample replaces it. The counters are cumulative, so nothing is lost but resolution,
+    // and the window holds at most NODE_WINDOW / spacing + 2 samples whatever the poll interval.
+    private static <T extends Trends.Sample> List<T> window(List<T> before, T sample, java.time.Duration spacing) {
         List<T> out = new java.util.ArrayList<>(before);
+        int n = out.size();
+        if (n >= 2 && java.time.Duration.between(out.get(n - 2).at(), out.get(n - 1).at()).compareTo(spacing) < 0) {
+            out.remove(out.size() - 1);
+        }
         out.add(sample);
         Instant since = sample.at().minus(Trends.NODE_WINDOW);
         int first = 0;
@@ -71,27 +88,28 @@ public final class TrendTracker {
     }
 
     // Leaving "out" at the first sighting makes a stall measurable from the moment the sidecar looks.
-    private static Trends.Pipeline firstSight(Snapshot.Pipeline p, Instant at) {
+    private static Trends.Pipeline firstSight(Snapshot.Pipeline p, Instant at, int[] watched) {
         Snapshot.Reloads r = p.reloads();
         boolean lastReloadFailed = r != null && r.lastFailureAt() != null
                 && (r.lastSuccessAt() == null || r.lastFailureAt().compareTo(r.lastSuccessAt()) > 0);
         Long pq = pqBytes(p);
         return new Trends.Pipeline(at, null, at, null, lastReloadFailed ? at : null, null, blocked(p) ? at : null,
-                pq == null ? null : at, pq, outputWindows(Map.of(), p, at));
+                pq == null ? null : at, pq, outputWindows(Map.of(), p, at, watched));
     }
 
     /** Each output's window with this poll's sample; outputs that report no delivery counters have none. */
     private static Map<String, List<Trends.OutputSample>> outputWindows(Map<String, List<Trends.OutputSample>> before,
-            Snapshot.Pipeline p, Instant at) {
+            Snapshot.Pipeline p, Instant at, int[] watched) {
         Map<String, List<Trends.OutputSample>> out = new LinkedHashMap<>();
         for (Snapshot.Plugin plugin : p.plugins() == null ? List.<Snapshot.Plugin>of() : p.plugins()) {
             Trends.OutputSample sample = outputSample(plugin, p.deadLetterQueue() != null, at);
-            if (sample == null || out.size() >= MAX_OUTPUTS) {
+            if (sample == null || watched[0] >= MAX_OUTPUTS) {
                 continue;
             }
+            watched[0]++;
             List<Trends.OutputSample> was = before.getOrDefault(plugin.id(), List.of());
             boolean reset = !was.isEmpty() && wentBack(was.get(was.size() - 1), sample);
-            out.put(plugin.id(), window(reset ? List.of() : was, sample));
+            out.put(plugin.id(), window(reset ? List.of() : was, sample, OUTPUT_SPACING));
         }
         return Map.copyOf(out);
     }
@@ -133,7 +151,8 @@ public final class TrendTracker {
         return v == null ? 0 : v;
     }
 
-    private static Trends.Pipeline advance(Trends.Pipeline t, Snapshot.Pipeline before, Snapshot.Pipeline p, Instant at) {
+    private static Trends.Pipeline advance(Trends.Pipeline t, Snapshot.Pipeline before, Snapshot.Pipeline p, Instant at,
+            int[] watched) {
         return new Trends.Pipeline(
                 t.firstSeenAt(),
                 grew(events(before, true), events(p, true), false) ? at : t.inAdvancedAt(),
@@ -144,7 +163,7 @@ public final class TrendTracker {
                 blocked(p) ? (t.blockedSince() != null ? t.blockedSince() : at) : null,
                 pqGrowing(t, before, p) ? t.pqGrowingSince() : pqBytes(p) == null ? null : at,
                 pqGrowing(t, before, p) ? t.pqBytesThen() : pqBytes(p),
-                outputWindows(t.outputs() == null ? Map.of() : t.outputs(), p, at));
+                outputWindows(t.outputs() == null ? Map.of() : t.outputs(), p, at, watched));
     }
 
     // A persisted queue grows in page-sized steps: "growing" is "has not shrunk" since it was measured.
