@@ -37,7 +37,7 @@ public record NodeStats(
         Queue queue,
         Os os) {
 
-    /** {@code os.cgroup} (Logstash in a container; cgroup v2 is reported under v1's names, -1 where unknown). */
+    /** {@code os.cgroup} (Logstash in a container; cgroup v2, from 9.4, is reported under v1's names; -1 where unknown). */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Os(Cgroup cgroup) {
