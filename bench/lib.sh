@@ -6,8 +6,9 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+# A jar older than the sources would measure the code as it was: build again then.
 build_if_needed() {
-  if [ ! -f "$APP/quarkus-run.jar" ]; then
+  if [ ! -f "$APP/quarkus-run.jar" ] || [ -n "$(cd "$ROOT" && find src/main pom.xml -newer "$APP/quarkus-run.jar" -print -quit)" ]; then
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
   fi
 }

@@ -34,7 +34,8 @@ JCMD="$(dirname "$(readlink -f "$(command -v "${JAVA:-java}")")")/jcmd"
 "$JCMD" "$SIDECAR_PID" GC.run >/dev/null
 echo "after ${SECONDS_TO_RUN} s:"
 "$JCMD" "$SIDECAR_PID" GC.class_histogram | awk '/Trends\$OutputSample$/ {printf "  OutputSample:         %d samples, %.1f KB (records alone)\n", $2, $3/1024}'
-"$JCMD" "$SIDECAR_PID" GC.heap_info | awk '/used/ && /total/ {print "  heap after full GC:  " $0; exit}'
+"$JCMD" "$SIDECAR_PID" GC.heap_info | awk '/ total .* used / {for (i = 1; i <= NF; i++) if ($i == "used") { sub("K,?", "", $(i+1)); kb += $(i+1) }}
+  END {printf "  heap after full GC:   %.1f MB used\n", kb / 1024}'
 echo "  RSS:                  $(rss_mb "$SIDECAR_PID") MB"
 curl -s "$SIDECAR_URL/api/health" | python3 -c 'import json,sys; r=json.load(sys.stdin)["reasons"]; print("  reasons:             ", sorted({x["code"] for x in r}) or "none")'
 kill -0 "$SIDECAR_PID" 2>/dev/null && echo "  alive:                yes" || echo "  alive:                NO"

@@ -446,8 +446,12 @@ public final class HealthRules {
         if (!detail.isEmpty()) {
             m.append(requests > 0 ? "; " : "").append(String.join("; ", detail));
         }
-        m.append("). Logstash retries these for as long as it takes (a 429 is logged at debug level only): events wait in"
-                + " the pipeline until the destination accepts them. Check the destination's indexing load and rejections");
+        long failed = last.failed() - base.failed();
+        m.append(retried > 0 || failed > 0
+                ? "). Logstash retries these for as long as it takes (a 429 is logged at debug level only): events wait in"
+                        + " the pipeline until the destination accepts them. Check the destination's indexing load and rejections"
+                : "). None was retried: the refused documents were rejected for good or dead-lettered (output_dropping"
+                        + " counts those lost). Its log names each one");
         return Optional.of(new Reason("output_failing", Status.DEGRADED, m.toString()));
     }
 

@@ -333,7 +333,8 @@ class HealthApiTest {
                         "Output 'es-archive' \\(elasticsearch\\) of pipeline 'archive': 20 documents were rejected for good over the"
                                 + " last 25 seconds \\(\\d\\.?\\d*% of \\d+\\): those events are lost\\. .*a mapping error \\(400/404\\)"
                                 + " that a dead-letter queue \\(dead_letter_queue.enable\\) would keep"))
-                .body("reasons.find { it.code == 'output_failing' }.message", containsString("4 with some documents refused"));
+                .body("reasons.find { it.code == 'output_failing' }.message", containsString("4 with some documents refused). None"
+                        + " was retried: the refused documents were rejected for good or dead-lettered"));
         simulator.elasticsearchRejecting(false);
         polls.poll(62);
         assertHealthy();
