@@ -188,7 +188,8 @@ final class Samples {
             put(new SeriesKey(Metric.OUTPUT_BULK_REQUESTS, DELIVERY, List.of(pipeline, plugin.id(), "successes")), b.successes());
             put(new SeriesKey(Metric.OUTPUT_BULK_REQUESTS, DELIVERY, List.of(pipeline, plugin.id(), "with_errors")), b.withErrors());
             put(new SeriesKey(Metric.OUTPUT_BULK_REQUESTS, DELIVERY, List.of(pipeline, plugin.id(), "failures")), b.failures());
-            (b.responses() == null ? Map.<String, Long>of() : b.responses()).forEach((code, n) -> put(new SeriesKey(Metric.OUTPUT_BULK_RESPONSES, RESPONSES, List.of(pipeline, plugin.id(), code)), n));
+            Map<String, Long> responses = b.responses() == null ? Map.of() : b.responses();
+            responses.forEach((code, n) -> put(new SeriesKey(Metric.OUTPUT_BULK_RESPONSES, RESPONSES, List.of(pipeline, plugin.id(), code)), n));
         }
         Snapshot.Documents d = plugin.documents();
         if (d != null) {

@@ -97,7 +97,8 @@ final class AviatrixModel {
     private Elasticsearch elasticsearch = Elasticsearch.OK;
     /** The archive's Elasticsearch output is slow: its workers are all busy, main's pipeline output waits. */
     private boolean archiveSlow;
-    // {events in, events out} of to-archive, from-main and es-archive; the archive pipeline's {in, filtered, out}.
+    // to-archive's {events in, events out}; the archive pipeline's {in, filtered, out}, which from-main
+    // and es-archive report as theirs (the archive has no filter).
     private final long[] archiveSent = new long[2];
     private final long[] archiveEvents = new long[3];
     // es-archive's bulk requests {successes, with_errors, failures}, answers by status, and documents
