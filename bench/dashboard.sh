@@ -19,7 +19,7 @@ until curl -sf -o /dev/null "$SIDECAR_URL/api/stats"; do sleep 0.1; done
 # what the page asks for. 100 of each of the page's requests first, so the loads measure the page and
 # the sidecar as it runs, not the first seconds of a JVM (which bench/startup-aot.sh measures).
 for _ in $(seq 1 100); do
-  for p in / /api/health /api/stats "/api/history?range=1h" /assets/dashboard.js /assets/dashboard.css \
+  for p in / /api/health /api/stats "/api/history?range=1h" /api/pipelines/graph /assets/dashboard.js /assets/pipeline-view.js /assets/dashboard.css \
       /webjars/uplot/dist/uPlot.iife.min.js /webjars/uplot/dist/uPlot.min.css; do
     printf 'url = "%s%s"\noutput = /dev/null\n' "${SIDECAR_URL%/}" "$p"
   done

@@ -21,6 +21,7 @@ import io.statussidecar.diagnosis.Bottlenecks;
 import io.statussidecar.logtypes.LogTypes;
 import io.statussidecar.store.LogstashHealth;
 import io.statussidecar.store.MetricsStore;
+import io.statussidecar.store.PipelineGraph;
 import io.statussidecar.store.PluginSource;
 import io.statussidecar.store.Poll;
 import io.statussidecar.store.Snapshot;
@@ -84,7 +85,7 @@ public class Collector {
             Snapshot mapped = SnapshotMapper.map(stats, nodeInfo, at, logTypes).withSources(sources);
             Snapshot snapshot = mapped.withBottlenecks(Bottlenecks.of(previous, mapped));
             poll = Poll.success(at, snapshot, Deltas.sample(previous, snapshot),
-                    TrendTracker.next(before.trends(), previous, snapshot, at), logstashHealth);
+                    TrendTracker.next(before.trends(), previous, snapshot, at), logstashHealth, graphs);
             if (wasFailing) {
                 LOG.infof("Logstash at %s answers again", client.target());
             }
@@ -111,6 +112,7 @@ public class Collector {
 
     private Map<String, String> graphHashes = Map.of();
     private Map<String, Map<String, PluginSource>> sources = Map.of();
+    private Map<String, PipelineGraph> graphs = Map.of();
     private Instant graphFailedAt;
 
     /**
@@ -124,7 +126,8 @@ public class Collector {
             return;
         }
         try {
-            sources = Sources.of(client.pipelineGraphs());
+            graphs = Map.copyOf(Sources.graphs(client.pipelineGraphs()));
+            sources = Sources.of(graphs);
             graphHashes = Map.copyOf(hashes);
             graphFailedAt = null;
         } catch (LogstashUnavailable e) {

@@ -357,7 +357,7 @@ final class AviatrixModel {
         if (nine) {
             batch(pipeline, inRate, blocked);
         }
-        pipeline.put("hash", "aviatrix-" + PIPELINE + (anonymous ? "-with-anonymous-filter" : ""));
+        pipeline.put("hash", "aviatrix-" + PIPELINE + (anonymous ? "-with-anonymous-filter" : "") + (archive ? "-with-archive" : ""));
         pipeline.put("ephemeral_id", mainEphemeralId);
         if (edge) {
             edgePipeline(pipelines.putObject(EDGE));
@@ -754,45 +754,149 @@ final class AviatrixModel {
     }
 
     /**
-     * {@code /_node/pipelines?graph=true}: main's plugins as vertices of its graph, each with where it is
-     * defined, as Logstash's LIR serializer writes them (the shape of the captured 8.5 graph among the fixtures).
+     * {@code /_node/pipelines?graph=true}: each pipeline's graph as Logstash's LIR serializer writes it
+     * (lir_serializer.rb; the shape of the captured 8.5 graph among the fixtures): main's input, queue and
+     * common filters, then an if/else-if chain choosing each log type's filters, then one choosing its
+     * output, each plugin with where it is defined; with the archive on, main's unconditional pipeline
+     * output and the archive pipeline it feeds.
      */
     String nodePipelinesGraph() {
         ObjectNode root = identity(baseRoot.deepCopy());
-        ObjectNode p = root.putObject("pipelines").putObject(PIPELINE);
-        String hash = "aviatrix-" + PIPELINE + (anonymous ? "-with-anonymous-filter" : "");
-        p.put("ephemeral_id", mainEphemeralId).put("hash", hash).put("workers", WORKERS).put("batch_size", BATCH_SIZE);
-        ObjectNode lir = p.putObject("graph");
-        ObjectNode graph = lir.putObject("graph");
-        ArrayNode vertices = graph.putArray("vertices");
-        graph.putArray("edges");
-        lir.put("hash", hash).put("type", "lir").put("version", "0.0.0");
-        int line = 2;
-        vertex(vertices, INPUT_ID, "udp", "input", CONFIG_FILE, line, 3, true);
-        vertices.addObject().put("explicit_id", false).put("id", "__QUEUE__").putNull("meta").put("type", "queue");
-        line = 8;
+        ObjectNode pipelines = root.putObject("pipelines");
+        String hash = "aviatrix-" + PIPELINE + (anonymous ? "-with-anonymous-filter" : "") + (archive ? "-with-archive" : "");
+        Graph main = new Graph(pipelines.putObject(PIPELINE), mainEphemeralId, hash);
+        main.plugin(INPUT_ID, "udp", "input", CONFIG_FILE, 2, true);
+        main.queue();
+        int line = 8;
         for (String id : COMMON_FILTERS) {
-            vertex(vertices, id, id.startsWith("syslog") ? "grok" : "mutate", "filter", CONFIG_FILE, line += 4, 3, true);
-        }
-        for (LogType t : TYPES) {
-            for (String id : t.filterIds()) {
-                vertex(vertices, id, "grok", "filter", CONFIG_FILE, line += 4, 5, true);
-            }
+            main.plugin(id, id.startsWith("syslog") ? "grok" : "mutate", "filter", CONFIG_FILE, line += 4, true);
         }
         if (anonymous) {
-            vertex(vertices, ANONYMOUS_ID, "mutate", "filter", ANONYMOUS_FILE, 42, 5, false);
+            main.plugin(ANONYMOUS_ID, "mutate", "filter", ANONYMOUS_FILE, 42, false);
         }
+        // if [log_type] == "microseg" { grok { id => "microseg" } } else if …: each branch joins the outputs.
+        List<String> joins = new ArrayList<>();
         for (LogType t : TYPES) {
-            vertex(vertices, t.outputId(), "http", "output", CONFIG_FILE, line += 6, 5, true);
+            String test = main.condition("[log_type] == \"" + t.type() + "\"", CONFIG_FILE, line += 2);
+            for (String id : t.filterIds()) {
+                main.plugin(id, "grok", "filter", CONFIG_FILE, line += 2, true);
+            }
+            joins.add(main.tail());
+            main.from(test, false);
+        }
+        main.join(joins);
+        List<Head> outputJoins = main.heads();
+        for (LogType t : TYPES) {
+            main.condition("[log_type] == \"" + t.type() + "\"", CONFIG_FILE, line += 4);
+            main.plugin(t.outputId(), "http", "output", CONFIG_FILE, line += 2, true);
+            main.from(main.lastCondition(), false);
+        }
+        if (archive) {
+            main.restart(outputJoins);
+            main.plugin(ARCHIVE_SENDER, "pipeline", "output", CONFIG_FILE, line + 4, true);
+            Graph a = new Graph(pipelines.putObject(ARCHIVE), archiveEphemeralId, "aviatrix-" + ARCHIVE);
+            a.plugin(ARCHIVE_INPUT, "pipeline", "input", ARCHIVE_FILE, 2, true);
+            a.queue();
+            a.plugin(ARCHIVE_OUTPUT, "elasticsearch", "output", ARCHIVE_FILE, 6, true);
         }
         return write(root);
     }
 
-    private static void vertex(ArrayNode vertices, String id, String name, String type, String file, int line, int column,
-            boolean explicit) {
-        ObjectNode v = vertices.addObject().put("config_name", name).put("explicit_id", explicit).put("id", id);
-        v.putObject("meta").putObject("source").put("column", column).put("id", file).put("line", line).put("protocol", "file");
-        v.put("plugin_type", type).put("type", "plugin");
+    static final String ARCHIVE_FILE = "/usr/share/logstash/pipeline/archive.conf";
+
+    /** A vertex the flow is at, and the branch (true, false, or null for a plain edge) by which it leaves. */
+    private record Head(String id, Boolean branch) {
+    }
+
+    /**
+     * Builds one pipeline's graph in order: each vertex added is joined from the current heads (the
+     * vertices the flow is at, each with the branch it leaves by), and becomes the only head.
+     */
+    private final class Graph {
+        private final ArrayNode vertices;
+        private final ArrayNode edges;
+        private List<Head> heads = List.of();
+        private String lastCondition;
+        private int conditions;
+
+        Graph(ObjectNode pipeline, String ephemeralId, String hash) {
+            pipeline.put("ephemeral_id", ephemeralId).put("hash", hash).put("workers", WORKERS).put("batch_size", BATCH_SIZE);
+            ObjectNode lir = pipeline.putObject("graph");
+            ObjectNode graph = lir.putObject("graph");
+            vertices = graph.putArray("vertices");
+            edges = graph.putArray("edges");
+            lir.put("hash", hash).put("type", "lir").put("version", "0.0.0");
+        }
+
+        /** A plugin at column 3 of its line when top-level in its section, 5 when inside a conditional. */
+        void plugin(String id, String name, String type, String file, int line, boolean explicit) {
+            int column = type.equals("input") || COMMON_FILTERS.contains(id) ? 3 : 5;
+            ObjectNode v = vertices.addObject().put("config_name", name).put("explicit_id", explicit).put("id", id);
+            v.putObject("meta").putObject("source").put("column", column).put("id", file).put("line", line).put("protocol", "file");
+            v.put("plugin_type", type).put("type", "plugin");
+            enter(id, null);
+        }
+
+        void queue() {
+            vertices.addObject().put("explicit_id", false).put("id", "__QUEUE__").putNull("meta").put("type", "queue");
+            enter("__QUEUE__", null);
+        }
+
+        /** An if vertex: the flow goes on by its true branch. */
+        String condition(String expression, String file, int line) {
+            // Logstash names an if vertex by a hash of its source; any stable id will do here.
+            String key = file + ":" + line + ":" + conditions++;
+            String id = (UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()
+                    + UUID.nameUUIDFromBytes((key + "/2").getBytes(java.nio.charset.StandardCharsets.UTF_8))).replace("-", "");
+            ObjectNode v = vertices.addObject().put("condition", expression).put("explicit_id", false).put("id", id);
+            v.putObject("meta").putObject("source").put("column", 3).put("id", file).put("line", line).put("protocol", "file");
+            v.put("type", "if");
+            enter(id, true);
+            lastCondition = id;
+            return id;
+        }
+
+        private void enter(String id, Boolean leaving) {
+            for (Head head : heads) {
+                ObjectNode e = edges.addObject().put("from", head.id()).put("id", head.id() + "->" + id).put("to", id);
+                if (head.branch() == null) {
+                    e.put("type", "plain");
+                } else {
+                    e.put("type", "boolean").put("when", head.branch());
+                }
+            }
+            heads = List.of(new Head(id, leaving));
+        }
+
+        String tail() {
+            return heads.get(0).id();
+        }
+
+        String lastCondition() {
+            return lastCondition;
+        }
+
+        /** The flow goes on from that if vertex's other branch. */
+        void from(String condition, boolean branch) {
+            heads = List.of(new Head(condition, branch));
+        }
+
+        /** The flow goes on from all these vertices (the ends of branches), and from the current head. */
+        void join(List<String> ends) {
+            List<Head> joined = new ArrayList<>();
+            ends.forEach(id -> joined.add(new Head(id, null)));
+            joined.addAll(heads);
+            heads = List.copyOf(joined);
+        }
+
+        List<Head> heads() {
+            return heads;
+        }
+
+        void restart(List<Head> from) {
+            heads = from;
+        }
+
     }
 
     void legacy(boolean on) {

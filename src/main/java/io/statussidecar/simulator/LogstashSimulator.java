@@ -497,7 +497,9 @@ public final class LogstashSimulator implements AutoCloseable {
             default -> {
             }
         }
-        if (path.equals("/_node/pipelines") && model != null && String.valueOf(exchange.getRequestURI().getRawQuery()).contains("graph=true")) {
+        // The model draws its graph; a replay serves its files for the graph too.
+        if (path.equals("/_node/pipelines") && model != null && dispatcher == modelDispatcher
+                && String.valueOf(exchange.getRequestURI().getRawQuery()).contains("graph=true")) {
             synchronized (model) {
                 send(exchange, 200, "application/json", model.nodePipelinesGraph());
             }

@@ -9,14 +9,15 @@ import java.util.Map;
  * Everything the store knows after a poll, published as one value: a reader that takes one
  * {@link MetricsStore#state()} sees one poll's snapshot with that same poll's trends, Logstash health
  * and collector status, never a mix of two polls. {@code latest} and {@code logstashHealth} are null
- * when there is none.
+ * when there is none; {@code graphs} holds the pipelines' graphs as last read (SPEC §8 pipeline view).
  *
  * @param recent the last {@link MetricsStore#RECENT_POLLS} successful polls, oldest first
  * @param recentPipelines their user pipelines by id, indexed once per poll for the rules that compare
  *        a pipeline across polls (thousands of pipelines: no search per request)
  */
 public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Snapshot.Pipeline>> recentPipelines,
-        Trends trends, LogstashHealth logstashHealth, CollectorStatus collector, List<PluginRestart> restarts) {
+        Trends trends, LogstashHealth logstashHealth, CollectorStatus collector, List<PluginRestart> restarts,
+        Map<String, PipelineGraph> graphs) {
 
     /** Plugin restarts older than this say nothing about a restart loop now (SPEC §5: 3 within 5 minutes). */
     public static final java.time.Duration RESTARTS_KEPT = java.time.Duration.ofMinutes(5);
@@ -24,7 +25,7 @@ public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Sna
     static final int MAX_RESTARTS = 200;
 
     static State initial(Instant startedAt) {
-        return new State(null, List.of(), List.of(), Trends.NONE, null, CollectorStatus.initial(startedAt), List.of());
+        return new State(null, List.of(), List.of(), Trends.NONE, null, CollectorStatus.initial(startedAt), List.of(), Map.of());
     }
 
     /** The restarts the log follower read, added to those of the last five minutes. */
@@ -41,13 +42,13 @@ public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Sna
         }
         kept.addAll(seen);
         List<PluginRestart> bounded = kept.size() > MAX_RESTARTS ? kept.subList(kept.size() - MAX_RESTARTS, kept.size()) : kept;
-        return new State(latest, recent, recentPipelines, trends, logstashHealth, collector, List.copyOf(bounded));
+        return new State(latest, recent, recentPipelines, trends, logstashHealth, collector, List.copyOf(bounded), graphs);
     }
 
     State after(Poll poll, Instant finishedAt) {
         CollectorStatus status = collector.after(poll, finishedAt);
         if (!poll.ok()) {
-            return new State(latest, recent, recentPipelines, trends, logstashHealth, status, restarts);
+            return new State(latest, recent, recentPipelines, trends, logstashHealth, status, restarts, graphs);
         }
         int keep = Math.min(recent.size(), MetricsStore.RECENT_POLLS - 1);
         Snapshot[] last = new Snapshot[keep + 1];
@@ -59,6 +60,6 @@ public record State(Snapshot latest, List<Snapshot> recent, List<Map<String, Sna
         last[keep] = poll.snapshot();
         indexed.add(Map.copyOf(poll.snapshot().userPipelinesById()));
         return new State(poll.snapshot(), List.of(last), List.copyOf(indexed), poll.trends(), poll.logstashHealth(), status,
-                restarts);
+                restarts, poll.graphs() == null ? Map.of() : poll.graphs());
     }
 }

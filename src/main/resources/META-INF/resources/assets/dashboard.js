@@ -135,6 +135,8 @@
     setText('process-files', (s.jvm ? n(s.jvm.threads) : '–') + ' / '
       + (s.process ? n(s.process.openFileDescriptors) + ' of ' + n(s.process.maxFileDescriptors) : '–'));
     renderLogTypes(s);
+    lastStatsAt = s.collectedAt;
+    lastPipelines = pipelines;
     renderPipelines(pipelines);
   }
 
@@ -203,6 +205,16 @@
   // An output's own delivery counters since it started (the elasticsearch output's bulk_requests and
   // documents, SPEC §14); the health reasons say what failed within the last 5 minutes.
   function deliveryFact(pl) {
+    var text = deliveryText(pl);
+    if (!text) return null;
+    var b = pl.bulkRequests, dc = pl.documents;
+    var bad = b && (b.withErrors || b.failures) || dc && (dc.retryableFailures || dc.nonRetryableFailures || dc.dlqRouted);
+    var p = el('p', { className: 'delivery' + (bad ? ' failing' : '') }, el('strong', null, pl.id), ' – ' + text);
+    p.dataset.pluginId = pl.id;
+    return p;
+  }
+
+  function deliveryText(pl) {
     var b = pl.bulkRequests, dc = pl.documents, parts = [];
     if (b) {
       var codes = Object.keys(b.responses || {}).filter(function (c) { return c.charAt(0) !== '2'; })
@@ -218,14 +230,138 @@
         + (dc.nonRetryableFailures ? ', ' + n(dc.nonRetryableFailures) + ' rejected for good' : '')
         + (dc.dlqRouted ? ', ' + n(dc.dlqRouted) + ' to the dead-letter path' : ''));
     }
-    if (!parts.length) return null;
-    var bad = b && (b.withErrors || b.failures) || dc && (dc.retryableFailures || dc.nonRetryableFailures || dc.dlqRouted);
-    var p = el('p', { className: 'delivery' + (bad ? ' failing' : '') }, el('strong', null, pl.id), ' – ' + parts.join('; ') + ' since start');
-    p.dataset.pluginId = pl.id;
-    return p;
+    return parts.length ? parts.join('; ') + ' since start' : null;
+  }
+
+  // ---- pipeline view (SPEC §8) -----------------------------------------------------------------
+
+  var graphs = {};       // pipeline id -> its graph, as /api/pipelines/graph last said
+  var graphTag = null;   // that answer's ETag: asked again with If-None-Match, mostly a 304
+  var graphViews = {};   // pipeline id -> {graph, view}
+  var lastStatsAt = null, lastPipelines = null, waitingForView = false;
+  var rates = {};        // pipeline id -> plugin id -> events per second between the last two polls
+  var lastCounts = null; // {at, counts: pipeline id -> plugin id -> events}
+
+  function loadGraphs() {
+    var headers = { Accept: 'application/json' };
+    if (graphTag) headers['If-None-Match'] = graphTag;
+    return fetch('/api/pipelines/graph', { headers: headers, cache: 'no-store', credentials: 'same-origin' }).then(function (r) {
+      if (r.status !== 200) return false;
+      graphTag = r.headers.get('ETag');
+      return r.json().then(function (body) {
+        graphs = {};
+        (body.pipelines || []).forEach(function (g) { graphs[g.pipeline] = g; });
+        return true;
+      });
+    }).catch(function () { return false; });
+  }
+
+  // Events per second per plugin from the counters of two polls (an input's out, the others' in).
+  function updateRates(s) {
+    var at = Date.parse(s.collectedAt);
+    if (lastCounts && lastCounts.at === at) return;
+    var counts = {};
+    (s.pipelines || []).forEach(function (p) {
+      counts[p.id] = {};
+      (p.plugins || []).forEach(function (pl) {
+        var ev = pl.events || {};
+        counts[p.id][pl.id] = pl.type === 'input' ? ev.out : ev.in;
+      });
+    });
+    rates = {};
+    if (lastCounts && at > lastCounts.at) {
+      var seconds = (at - lastCounts.at) / 1000;
+      Object.keys(counts).forEach(function (pid) {
+        rates[pid] = {};
+        Object.keys(counts[pid]).forEach(function (id) {
+          var was = (lastCounts.counts[pid] || {})[id], now = counts[pid][id];
+          rates[pid][id] = typeof was === 'number' && typeof now === 'number' && now >= was ? (now - was) / seconds : null;
+        });
+      });
+    }
+    lastCounts = { at: at, counts: counts };
+  }
+
+  // Pipeline-to-pipeline: which pipeline input listens on each address, and who sends to it.
+  function links(pipelines) {
+    var listeners = {}, senders = {};
+    pipelines.forEach(function (p) {
+      (p.plugins || []).forEach(function (pl) {
+        if (pl.address) listeners[pl.address] = { pipeline: p.id, vertex: pl.id };
+        (pl.sendTo || []).forEach(function (a) { (senders[a] = senders[a] || []).push({ pipeline: p.id, vertex: pl.id }); });
+      });
+    });
+    return { listeners: listeners, senders: senders };
+  }
+
+  function figures(p, joined) {
+    var out = {}, b = p.bottleneck;
+    (p.plugins || []).forEach(function (pl) {
+      var link = null;
+      (pl.sendTo || []).some(function (a) {
+        var t = joined.listeners[a];
+        if (t && t.pipeline !== p.id) link = { label: '→ pipeline ' + t.pipeline, pipeline: t.pipeline, vertex: t.vertex };
+        return link;
+      });
+      var from = pl.address ? (joined.senders[pl.address] || []).filter(function (x) { return x.pipeline !== p.id; }) : [];
+      if (!link && from.length) {
+        link = { label: '← pipeline ' + from.map(function (x) { return x.pipeline; }).join(', '), pipeline: from[0].pipeline,
+          vertex: from[0].vertex };
+      }
+      out[pl.id] = {
+        rate: pl.type === 'input' && flowNow(pl.flow, 'throughput') !== null ? flowNow(pl.flow, 'throughput')
+          : (rates[p.id] || {})[pl.id],
+        ms: flowNow(pl.flow, 'workerMillisPerEvent'),
+        utilization: flowNow(pl.flow, 'workerUtilization'),
+        bottleneck: b && b.pluginId === pl.id ? b.stage + ': ' + b.evidence : null,
+        link: link,
+        plugin: pl,
+        delivery: deliveryText(pl)
+      };
+    });
+    return out;
+  }
+
+  function graphElement(p, joined) {
+    var g = graphs[p.id];
+    if (!g) return null;
+    if (!window.PipelineView) {
+      // Its script comes after this one's first requests; every deferred script has run by DOMContentLoaded.
+      if (document.readyState === 'loading' && !waitingForView) {
+        waitingForView = true;
+        document.addEventListener('DOMContentLoaded', function () { if (lastPipelines) renderPipelines(lastPipelines); }, { once: true });
+      }
+      return null;
+    }
+    if (g.tooLarge) {
+      return el('p', { className: 'note graph-note' }, 'The graph of this pipeline is too large to draw here (over 2,000 vertices or 4,000 edges).');
+    }
+    var cached = graphViews[p.id];
+    if (!cached || cached.graph !== g) {
+      cached = { graph: g, view: new window.PipelineView(g, { onLink: followLink }) };
+      cached.view.element.dataset.pipelineId = p.id;
+      graphViews[p.id] = cached;
+      // bench/dashboard.sh reads this too: when the first pipeline graph stood on the page.
+      if (performance.mark && !performance.getEntriesByName('sidecar:graph').length) performance.mark('sidecar:graph');
+    }
+    cached.view.update(figures(p, joined));
+    return cached.view.element;
+  }
+
+  function followLink(target) {
+    var cached = graphViews[target.pipeline];
+    if (cached) cached.view.focus(target.vertex);
   }
 
   function renderPipelines(pipelines) {
+    updateRates({ collectedAt: lastStatsAt, pipelines: pipelines });
+    var joined = links(pipelines);
+    // Moving a view to its pipeline's new block resets its scrolling: kept and put back.
+    var scrolled = {};
+    Object.keys(graphViews).forEach(function (id) {
+      var sc = graphViews[id].view.scroller;
+      scrolled[id] = [sc.scrollLeft, sc.scrollTop];
+    });
     var blocks = pipelines.map(function (p) {
       var util = flowNow(p.flow, 'workerUtilization');
       var q = p.queue || {};
@@ -260,12 +396,19 @@
       var block = el('div', { className: 'pipeline' }, el('h3', null, p.id), el('p', { className: 'facts' }, facts.join(' · ')),
         bottleneck);
       delivery.forEach(function (x) { block.appendChild(x); });
+      var graph = graphElement(p, joined);
+      if (graph) block.appendChild(graph);
       block.appendChild(el('div', { className: 'scroll' }, table));
       block.dataset.pipelineId = p.id;
       return block;
     });
     if (blocks.length === 0) blocks = [el('p', { className: 'note' }, 'No pipeline reported.')];
     $('pipelines').replaceChildren.apply($('pipelines'), blocks);
+    Object.keys(scrolled).forEach(function (id) {
+      var sc = graphViews[id].view.scroller;
+      sc.scrollLeft = scrolled[id][0];
+      sc.scrollTop = scrolled[id][1];
+    });
   }
 
   // ---- charts --------------------------------------------------------------------------------
@@ -504,9 +647,12 @@
   // slow history never holds back the status.
   function refresh() {
     clearTimeout(timer);
+    // Asked beside the stats; drawn once both are in (an unchanged graph is a 304 and nothing to draw).
+    var graphsLoaded = loadGraphs();
     var status = Promise.all([getJson('/api/health'), getJson('/api/stats')]).then(function (r) {
       renderHealth(r[0], r[1]);
       if (r[1].status === 200) renderStats(r[1].body);
+      graphsLoaded.then(function (changed) { if (changed && lastPipelines) renderPipelines(lastPipelines); });
       var refreshed = Number(document.body.dataset.refreshed || 0) + 1;
       document.body.dataset.refreshed = String(refreshed);
       // bench/dashboard.sh reads these: when live data, and then the charts, first stood on the page.

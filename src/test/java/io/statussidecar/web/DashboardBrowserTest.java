@@ -182,7 +182,8 @@ class DashboardBrowserTest extends DashboardPage {
         String origin = origin(page.toString());
         List<String> elsewhere = urls.stream().filter(u -> !u.startsWith("data:") && !origin(u).equals(origin)).toList();
         assertEquals(List.of(), elsewhere, "requests to other hosts");
-        for (String expected : List.of("/webjars/uplot/dist/uPlot.iife.min.js", "/assets/dashboard.js", "/api/health",
+        for (String expected : List.of("/webjars/uplot/dist/uPlot.iife.min.js", "/assets/dashboard.js", "/assets/pipeline-view.js",
+                "/api/pipelines/graph", "/api/health",
                 "/api/stats", "/api/history?range=24h", "/api/hot-threads")) {
             assertTrue(urls.stream().anyMatch(u -> u.contains(expected)), expected + " in " + urls);
         }
