@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.PipelineGraph;
@@ -36,6 +37,8 @@ public class GraphResource {
         this.store = store;
     }
 
+    /** Returned inside a {@link Response}, so the native image needs it registered for Jackson. */
+    @RegisterForReflection
     public record GraphsView(List<PipelineGraph> pipelines) {
     }
 

@@ -76,7 +76,6 @@ class HistoryDeltasTest {
     @Test
     void anOutagesEventsAreSpreadOverItsStepsAndAddUp() {
         polls.poll();
-        long first = simulator.eventCounters()[0]; // the first poll has no delta
         polls.poll();
         long before = simulator.eventCounters()[0];
         simulator.fail(Fault.REFUSE);
@@ -98,8 +97,10 @@ class HistoryDeltasTest {
         }
         assertEquals(java.util.Arrays.asList(null, null, null, null, null), heap.subList(2, 7), "gauges stay unknown in the gap");
         assertEquals(after - before, sum(in.subList(2, 8)), 0.001, "the steps add up to what Logstash counted");
+        // The first poll's step is empty on a fresh sidecar and Logstash's count since its restart when an
+        // earlier test left a poll of the old process: the minute steps hold what the poll steps hold.
         List<Number> minutes = given().get("/api/history?range=6h").jsonPath().getList("series.eventsIn");
-        assertEquals(after - first, sum(minutes), 0.001, "the minute steps add up too");
+        assertEquals(sum(in), sum(minutes), 0.001, "the minute steps add up too");
     }
 
     private static double sum(List<? extends Number> values) {

@@ -140,6 +140,17 @@ class PipelineViewBrowserTest extends DashboardPage {
         String rate = box("main", "to-archive").findElement(By.cssSelector(".box-figures")).getAttribute("textContent");
         assertTrue(rate.matches("[0-9.,]+ ev/s · 9 ms/ev"), rate);
         browser.screenshot("pipeline-view-desktop");
+
+        // The same page on a phone: the graph keeps its layout and scrolls in its box, the page does not.
+        browser.viewport(375, 800, true);
+        open();
+        WebElement phone = graph("main");
+        long pageWidth = (Long) browser.script("return document.documentElement.scrollWidth");
+        assertTrue(pageWidth <= 375, "the page scrolls sideways: " + pageWidth);
+        assertTrue((Boolean) browser.script("var s = arguments[0].parentNode; return s.scrollWidth > s.clientWidth && s.clientWidth <= 375", phone),
+                "the graph scrolls sideways inside its own box");
+        browser.script("arguments[0].scrollIntoView()", phone);
+        browser.screenshot("pipeline-view-phone");
     }
 
     /**
