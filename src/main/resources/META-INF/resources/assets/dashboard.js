@@ -358,6 +358,9 @@
     var joined = links(pipelines);
     // Moving a view to its pipeline's new block resets its scrolling: kept and put back.
     var scrolled = {};
+    var shown = {};
+    pipelines.forEach(function (p) { shown[p.id] = true; });
+    Object.keys(graphViews).forEach(function (id) { if (!shown[id]) delete graphViews[id]; }); // a pipeline removed
     Object.keys(graphViews).forEach(function (id) {
       var sc = graphViews[id].view.scroller;
       scrolled[id] = [sc.scrollLeft, sc.scrollTop];

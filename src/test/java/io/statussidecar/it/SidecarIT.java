@@ -96,7 +96,7 @@ class SidecarIT {
             total += given().get(path).then().statusCode(200).extract().asByteArray().length;
             count++;
         }
-        assertEquals(4, count, "the page's scripts and style sheets");
+        assertEquals(5, count, "the page's scripts (its own, the pipeline view's, uPlot) and style sheets");
         assertTrue(total < 250 * 1024, "page weight " + total);
     }
 
