@@ -31,6 +31,11 @@ import io.statussidecar.store.PipelineGraph;
 public class GraphResource {
 
     private final MetricsStore store;
+    /** The ETag of the graphs last answered: the same map (a graph is read again only on a change) is not hashed again. */
+    private volatile Tagged tagged = new Tagged(Map.of(), etag(Map.of()));
+
+    private record Tagged(Map<String, PipelineGraph> graphs, String etag) {
+    }
 
     @Inject
     GraphResource(MetricsStore store) {
@@ -47,7 +52,12 @@ public class GraphResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response graphs(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Map<String, PipelineGraph> graphs = store.state().graphs();
-        String etag = etag(graphs);
+        Tagged t = tagged;
+        if (t.graphs() != graphs) {
+            t = new Tagged(graphs, etag(graphs));
+            tagged = t;
+        }
+        String etag = t.etag();
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
         }

@@ -787,9 +787,9 @@ final class AviatrixModel {
         main.join(joins);
         List<Head> outputJoins = main.heads();
         for (LogType t : TYPES) {
-            main.condition("[log_type] == \"" + t.type() + "\"", CONFIG_FILE, line += 4);
+            String test = main.condition("[log_type] == \"" + t.type() + "\"", CONFIG_FILE, line += 4);
             main.plugin(t.outputId(), "http", "output", CONFIG_FILE, line += 2, true);
-            main.from(main.lastCondition(), false);
+            main.from(test, false);
         }
         if (archive) {
             main.restart(outputJoins);
@@ -816,7 +816,6 @@ final class AviatrixModel {
         private final ArrayNode vertices;
         private final ArrayNode edges;
         private List<Head> heads = List.of();
-        private String lastCondition;
         private int conditions;
 
         Graph(ObjectNode pipeline, String ephemeralId, String hash) {
@@ -852,7 +851,6 @@ final class AviatrixModel {
             v.putObject("meta").putObject("source").put("column", 3).put("id", file).put("line", line).put("protocol", "file");
             v.put("type", "if");
             enter(id, true);
-            lastCondition = id;
             return id;
         }
 
@@ -870,10 +868,6 @@ final class AviatrixModel {
 
         String tail() {
             return heads.get(0).id();
-        }
-
-        String lastCondition() {
-            return lastCondition;
         }
 
         /** The flow goes on from that if vertex's other branch. */
