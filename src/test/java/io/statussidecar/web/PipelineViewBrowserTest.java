@@ -57,6 +57,7 @@ class PipelineViewBrowserTest extends DashboardPage {
         polls.freshStart();
         browser.viewport(1280, 1800, false);
         browser.colorScheme("light");
+        browser.classicScrollbars(); // as a desktop browser draws them: they take width from the graph's box
     }
 
     @AfterEach
