@@ -134,6 +134,11 @@ public class StartupCheck implements SmallRyeConfigBuilderCustomizer {
                 case "SIDECAR_POLL_INTERVAL", "LOGSTASH_CONNECT_TIMEOUT", "LOGSTASH_READ_TIMEOUT", "HEALTH_UNREACHABLE_GRACE",
                         "HEALTH_STALL_PERIOD", "HEALTH_NO_EVENTS_PERIOD" -> "5s";
                 case "LOGSTASH_LOG_PATH", "LOGSTASH_API_CA_FILE" -> "/";
+                case "SIDECAR_NOTIFY_HOLD", "SIDECAR_NOTIFY_REPEAT" -> "1h";
+                case "SIDECAR_NOTIFY_FORMAT" -> "json";
+                case "SIDECAR_NOTIFY_MIN_SEVERITY" -> "degraded";
+                case "SIDECAR_NOTIFY_URL", "SIDECAR_PUBLIC_URL" -> "http://localhost";
+                case "SIDECAR_NOTIFY_AUTHORIZATION", "SIDECAR_INSTANCE_NAME" -> "x";
                 default -> "";
             };
         }

@@ -21,7 +21,7 @@ class ArchitectureTest {
             .importPackages("io.statussidecar");
 
     private static final java.util.List<String> ABOVE = java.util.List.of("api", "bundle", "collect", "config", "diagnosis",
-            "health", "http", "logs", "logstash", "logtypes", "metrics", "security", "simulator", "store", "web");
+            "health", "http", "logs", "logstash", "logtypes", "metrics", "notify", "security", "simulator", "store", "web");
 
     @Test
     void packagesHaveNoCycles() {

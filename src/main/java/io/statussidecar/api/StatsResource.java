@@ -14,6 +14,7 @@ import io.statussidecar.config.EffectiveSettings;
 import io.statussidecar.health.HealthEvaluator;
 import io.statussidecar.config.LogstashTarget;
 import io.statussidecar.logtypes.LogTypes;
+import io.statussidecar.notify.Notifier;
 import io.statussidecar.store.CollectorStatus;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.Snapshot;
@@ -28,10 +29,12 @@ public class StatsResource {
     private final LogstashTarget target;
     private final HealthEvaluator health;
     private final LogTypes logTypes;
+    private final Notifier notifier;
 
     @Inject
     StatsResource(MetricsStore store, EffectiveSettings settings, LogstashTarget target, HealthEvaluator health,
-            LogTypes logTypes) {
+            LogTypes logTypes, Notifier notifier) {
+        this.notifier = notifier;
         this.store = store;
         this.settings = settings;
         this.target = target;
@@ -51,6 +54,6 @@ public class StatsResource {
         return new StatsView(s.collectedAt(),
                 status.stale(store.clock().instant(), health.thresholds().collectorStuckAfter()), status.lastError(),
                 s.node(), s.jvm(), s.process(), s.events(), s.flow(), s.pipelines(), s.logTypes(), logTypes.profile(),
-                settings.describe());
+                settings.describe(), notifier.summary().orElse(null));
     }
 }

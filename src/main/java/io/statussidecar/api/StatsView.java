@@ -9,10 +9,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.statussidecar.logtypes.LogProfile;
 import io.statussidecar.logtypes.LogTypeStats;
+import io.statussidecar.notify.Notifier;
 import io.statussidecar.store.Flow;
 import io.statussidecar.store.Snapshot;
 
-/** The body of {@code GET /api/stats} (SPEC §3). {@code flow} is absent before Logstash 8.5. */
+/**
+ * The body of {@code GET /api/stats} (SPEC §3). {@code flow} is absent before Logstash 8.5;
+ * {@code notifications} while they are off.
+ */
 @RegisterForReflection
 public record StatsView(
         Instant collectedAt,
@@ -26,5 +30,6 @@ public record StatsView(
         List<Snapshot.Pipeline> pipelines,
         List<LogTypeStats> logTypes,
         LogProfile logProfile,
-        Map<String, Object> config) {
+        Map<String, Object> config,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Notifier.Summary notifications) {
 }

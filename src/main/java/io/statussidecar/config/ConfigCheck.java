@@ -53,7 +53,22 @@ public final class ConfigCheck {
             "HEALTH_HEAP_PERCENT", "health.heap-percent",
             "HEALTH_WORKER_UTILIZATION_PERCENT", "health.worker-utilization-percent",
             "SIDECAR_LOG_TYPES", "sidecar.log-types",
-            "SIDECAR_METRICS_MAX_PLUGINS", "sidecar.metrics-max-plugins");
+            "SIDECAR_METRICS_MAX_PLUGINS", "sidecar.metrics-max-plugins",
+            "SIDECAR_INSTANCE_NAME", "sidecar.instance-name",
+            "SIDECAR_PUBLIC_URL", "sidecar.public-url",
+            "SIDECAR_NOTIFY_URL", "sidecar.notify.url",
+            "SIDECAR_NOTIFY_FORMAT", "sidecar.notify.format",
+            "SIDECAR_NOTIFY_AUTHORIZATION", "sidecar.notify.authorization",
+            "SIDECAR_NOTIFY_MIN_SEVERITY", "sidecar.notify.min-severity",
+            "SIDECAR_NOTIFY_HOLD", "sidecar.notify.hold",
+            "SIDECAR_NOTIFY_REPEAT", "sidecar.notify.repeat");
+
+    /** The formats of SIDECAR_NOTIFY_FORMAT, as an operator writes them. */
+    public static final List<String> NOTIFY_FORMATS = List.of("json", "slack", "teams", "pagerduty");
+    private static final Duration MAX_HOLD = Duration.ofHours(24);
+    // Faster than this, a reminder is noise; the services rate-limit a webhook to about one message a second.
+    private static final Duration MIN_REPEAT = Duration.ofMinutes(1);
+    private static final int MAX_INSTANCE_NAME = 200;
 
     private ConfigCheck() {
     }
@@ -87,6 +102,7 @@ public final class ConfigCheck {
         }
         pair(byVariable, "LOGSTASH_API_USERNAME", "LOGSTASH_API_PASSWORD").ifPresent(out::add);
         pair(byVariable, "SIDECAR_AUTH_USERNAME", "SIDECAR_AUTH_PASSWORD").ifPresent(out::add);
+        pagerDutyKey(byVariable).ifPresent(out::add);
         return out;
     }
 
@@ -108,6 +124,14 @@ public final class ConfigCheck {
             case "SIDECAR_METRICS_MAX_PLUGINS" -> intRange(v, 0, 10_000);
             case "LOGSTASH_API_CA_FILE" -> caFile(v);
             case "LOGSTASH_API_USERNAME", "SIDECAR_AUTH_USERNAME" -> username(v);
+            case "SIDECAR_NOTIFY_URL" -> webhookUrl(v);
+            case "SIDECAR_PUBLIC_URL" -> publicUrl(v);
+            case "SIDECAR_NOTIFY_FORMAT" -> oneOf(v, NOTIFY_FORMATS);
+            case "SIDECAR_NOTIFY_MIN_SEVERITY" -> oneOf(v, List.of("degraded", "unhealthy"));
+            case "SIDECAR_NOTIFY_HOLD" -> hold(v);
+            case "SIDECAR_NOTIFY_REPEAT" -> repeat(v);
+            case "SIDECAR_NOTIFY_AUTHORIZATION" -> headerValue(v);
+            case "SIDECAR_INSTANCE_NAME" -> instanceName(v);
             default -> Optional.empty();
         };
     }
@@ -129,8 +153,15 @@ public final class ConfigCheck {
         return "Invalid " + name + "=\"" + printable(name, raw.value()) + "\"" + where + ": " + why;
     }
 
-    // A URL may carry a password (user:password@host); it is shown as *** like every secret.
+    // A URL may carry a password (user:password@host); it is shown as *** like every secret. A webhook's
+    // URL is itself the secret (Slack's path, Teams' sig=): only its scheme and host are shown.
     private static String printable(String name, String value) {
+        if (name.equals("SIDECAR_NOTIFY_AUTHORIZATION")) {
+            return "***";
+        }
+        if (name.equals("SIDECAR_NOTIFY_URL")) {
+            return webhookDisplay(value);
+        }
         String shown = name.equals("LOGSTASH_API_URL") ? value.replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@") : value;
         String oneLine = shown.replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
@@ -145,21 +176,91 @@ public final class ConfigCheck {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    private static Optional<String> httpUrl(String v) {
-        String accepted = "expected an http:// or https:// URL with a host, such as http://localhost:9600";
+    /** The value as an http(s) URI with a host, if it is one. */
+    private static Optional<URI> httpUri(String v) {
         try {
             URI uri = new URI(v.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                return Optional.of(accepted);
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                return Optional.of(accepted + " and no query or fragment");
-            }
-            return Optional.empty();
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {
-            return Optional.of(accepted);
+            return Optional.empty();
         }
+    }
+
+    private static Optional<String> httpUrl(String v) {
+        String accepted = "expected an http:// or https:// URL with a host, such as http://localhost:9600";
+        return httpUri(v).map(uri -> uri.getRawQuery() != null || uri.getRawFragment() != null
+                ? Optional.of(accepted + " and no query or fragment") : Optional.<String>empty()).orElse(Optional.of(accepted));
+    }
+
+    /**
+     * A webhook URL as it may be shown: scheme and host, the rest (the secret part) as {@code ***}.
+     * The one place that decides it, for start-up lines, {@code /api/stats} and the notifier's log.
+     */
+    public static String webhookDisplay(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)(?:[^/?#@]*@)?([^/?#:@]*)(:\\d+)?")
+                .matcher(url.trim());
+        if (!m.find() || m.group(2).isEmpty()) {
+            return "***";
+        }
+        String port = m.group(3) == null ? "" : m.group(3);
+        boolean more = url.trim().length() > m.end();
+        return m.group(1) + m.group(2).replaceAll("\\p{Cntrl}", "?") + port + (more ? "/***" : "");
+    }
+
+    private static Optional<String> webhookUrl(String v) {
+        String accepted = "expected the http:// or https:// URL of the webhook, such as https://hooks.slack.com/services/...";
+        // Credentials belong in SIDECAR_NOTIFY_AUTHORIZATION, where they are never shown or logged.
+        return httpUri(v).map(uri -> uri.getRawUserInfo() != null
+                ? Optional.of(accepted + ", without user:password@ (use SIDECAR_NOTIFY_AUTHORIZATION)") : Optional.<String>empty())
+                .orElse(Optional.of(accepted));
+    }
+
+    private static Optional<String> publicUrl(String v) {
+        String accepted = "expected the dashboard's http:// or https:// address as people reach it, such as https://logstash-7.example.com/";
+        return httpUri(v).filter(uri -> uri.getRawUserInfo() == null).isPresent() ? Optional.empty() : Optional.of(accepted);
+    }
+
+    private static Optional<String> oneOf(String v, List<String> accepted) {
+        return accepted.contains(v.trim().toLowerCase(Locale.ROOT)) ? Optional.empty()
+                : Optional.of("expected one of " + String.join(", ", accepted));
+    }
+
+    private static Optional<String> hold(String v) {
+        Optional<Duration> d = parseDuration(v);
+        return d.isEmpty() || d.get().isNegative() || d.get().compareTo(MAX_HOLD) > 0
+                ? Optional.of("expected a duration from 0s to 24h, such as 30s, 1m or 5m") : Optional.empty();
+    }
+
+    private static Optional<String> repeat(String v) {
+        Optional<Duration> d = parseDuration(v);
+        return d.isEmpty() || d.get().isNegative() || !d.get().isZero() && d.get().compareTo(MIN_REPEAT) < 0
+                ? Optional.of("expected 0 (never) or a duration of at least 1m, such as 30m, 4h or 1d") : Optional.empty();
+    }
+
+    // A line break in a header value would let the value write headers of its own.
+    private static Optional<String> headerValue(String v) {
+        return v.isBlank() || v.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)
+                ? Optional.of("expected one line of text, such as \"Bearer <token>\" or a PagerDuty integration key")
+                : Optional.empty();
+    }
+
+    private static Optional<String> instanceName(String v) {
+        return v.isBlank() || v.length() > MAX_INSTANCE_NAME || v.chars().anyMatch(Character::isISOControl)
+                ? Optional.of("expected a name of 1 to " + MAX_INSTANCE_NAME + " characters on one line, such as logstash-eu-1")
+                : Optional.empty();
+    }
+
+    // PagerDuty's Events API takes the integration key in the event itself; without it every event is refused.
+    private static Optional<String> pagerDutyKey(Function<String, Optional<Raw>> byVariable) {
+        boolean pagerDuty = byVariable.apply("SIDECAR_NOTIFY_FORMAT").filter(r -> r.value().trim().equalsIgnoreCase("pagerduty"))
+                .isPresent();
+        boolean hasKey = byVariable.apply("SIDECAR_NOTIFY_AUTHORIZATION").filter(r -> !r.value().isBlank()).isPresent();
+        if (pagerDuty && !hasKey) {
+            return Optional.of("Invalid SIDECAR_NOTIFY_FORMAT=\"pagerduty\": it needs SIDECAR_NOTIFY_AUTHORIZATION set to the "
+                    + "service's integration key (Events API v2)");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> path(String v) {

@@ -46,6 +46,14 @@ public class EffectiveSettings {
         m.put("healthWorkerUtilizationPercent", health.workerUtilizationPercent());
         m.put("sidecarLogTypes", sidecar.logTypes().orElse(null));
         m.put("sidecarMetricsMaxPlugins", sidecar.metricsMaxPlugins());
+        m.put("sidecarInstanceName", sidecar.instanceName().orElse(null));
+        m.put("sidecarPublicUrl", sidecar.publicUrl().orElse(null));
+        m.put("sidecarNotifyUrl", sidecar.notifications().url().map(ConfigCheck::webhookDisplay).orElse(null));
+        m.put("sidecarNotifyFormat", sidecar.notifications().format());
+        m.put("sidecarNotifyAuthorization", hidden(sidecar.notifications().authorization()));
+        m.put("sidecarNotifyMinSeverity", sidecar.notifications().minSeverity());
+        m.put("sidecarNotifyHold", human(sidecar.notifications().hold()));
+        m.put("sidecarNotifyRepeat", human(sidecar.notifications().repeat()));
         this.described = Collections.unmodifiableMap(m);
     }
 

@@ -2,21 +2,14 @@ package io.statussidecar.logstash;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-
-import javax.net.ssl.SSLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,15 +23,14 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
-import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.statussidecar.config.EffectiveSettings;
 import io.statussidecar.config.LogstashConfig;
 import io.statussidecar.config.LogstashTarget;
+import io.statussidecar.http.OutboundFailure;
 import io.statussidecar.security.Redactor;
-import io.vertx.core.http.HttpClosedException;
 
 /**
  * Calls the Logstash API and returns parsed responses or one {@link LogstashUnavailable} with an
@@ -308,35 +300,17 @@ public class LogstashClient {
     }
 
     private String describe(Throwable e, String url) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            // Netty's connect timeout is a ConnectException too: it must be told apart first.
-            if (t instanceof ConnectTimeoutException) {
-                return "no connection to " + url + " within " + EffectiveSettings.human(connectTimeout) + " (LOGSTASH_CONNECT_TIMEOUT)";
-            }
-            if (t instanceof ConnectException) {
-                return "connection refused by " + url;
-            }
-            if (t instanceof UnknownHostException) {
-                return "cannot resolve the host of " + url;
-            }
-            if (t instanceof SSLException) {
-                return "TLS with " + url + " failed: " + oneLine(t.getMessage());
-            }
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
-                return "no answer from " + url + " within " + EffectiveSettings.human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
-                return "connection closed by " + url + " before a complete answer";
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return "request to " + url + " failed: " + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()));
+        OutboundFailure f = OutboundFailure.of(e);
+        return switch (f.kind()) {
+            case CONNECT_TIMEOUT -> "no connection to " + url + " within " + EffectiveSettings.human(connectTimeout)
+                    + " (LOGSTASH_CONNECT_TIMEOUT)";
+            case REFUSED -> "connection refused by " + url;
+            case UNKNOWN_HOST -> "cannot resolve the host of " + url;
+            case TLS -> "TLS with " + url + " failed: " + f.detail();
+            case TIMEOUT -> "no answer from " + url + " within " + EffectiveSettings.human(readTimeout) + " (LOGSTASH_READ_TIMEOUT)";
+            case CLOSED -> "connection closed by " + url + " before a complete answer";
+            case OTHER -> "request to " + url + " failed: " + f.detail();
+        };
     }
 
     private static String oneLine(String s) {

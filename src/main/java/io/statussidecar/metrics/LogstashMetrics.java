@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Tag;
 import io.quarkus.runtime.StartupEvent;
 import io.statussidecar.config.SidecarConfig;
 import io.statussidecar.health.HealthEvaluator;
+import io.statussidecar.notify.Notifier;
 import io.statussidecar.store.CollectorStatus;
 import io.statussidecar.store.MetricsStore;
 import io.statussidecar.store.State;
@@ -56,9 +57,12 @@ public class LogstashMetrics {
     private final Map<SeriesKey, Bound> bound = new HashMap<>();
     static final List<String> REASON_LABELS = List.of("code", "severity");
 
+    private final Notifier notifier;
+
     @Inject
-    LogstashMetrics(MeterRegistry registry, MetricsStore store, HealthEvaluator health, SidecarConfig config) {
+    LogstashMetrics(MeterRegistry registry, MetricsStore store, HealthEvaluator health, SidecarConfig config, Notifier notifier) {
         this.registry = registry;
+        this.notifier = notifier;
         this.store = store;
         this.health = health;
         this.maxPlugins = config.metricsMaxPlugins();
@@ -71,6 +75,10 @@ public class LogstashMetrics {
             CollectorStatus c = m.store.state().collector();
             return c.lastSuccessAt() == null ? Double.NaN : c.lastSuccessAt().toEpochMilli() / 1000.0;
         });
+        // Zero while notifications are off, so an alert on failed or dropped ones can be written for every instance.
+        counter(Metric.NOTIFICATIONS, "outcome", "sent", notifier, Notifier::sent);
+        counter(Metric.NOTIFICATIONS, "outcome", "failed", notifier, Notifier::failed);
+        counter(Metric.NOTIFICATIONS, "outcome", "dropped", notifier, Notifier::dropped);
     }
 
     /**
@@ -125,6 +133,10 @@ public class LogstashMetrics {
                 ? FunctionCounter.builder(m.id, cell, Cell::value).baseUnit(m.unit).description(m.help).tags(tags).register(registry)
                 : Gauge.builder(m.id, cell, Cell::value).baseUnit(m.unit).description(m.help).tags(tags).register(registry);
         return new Bound(cell, meter);
+    }
+
+    private <T> void counter(Metric m, String label, String value, T object, java.util.function.ToDoubleFunction<T> f) {
+        FunctionCounter.builder(m.id, object, f).baseUnit(m.unit).description(m.help).tags(label, value).register(registry);
     }
 
     private <T> void gauge(Metric m, T object, java.util.function.ToDoubleFunction<T> f) {

@@ -15,6 +15,8 @@ enum Metric {
             "1 for each reason of the current health verdict, by its code and severity (absent when it does not hold)"),
     LAST_SUCCESS("logstash.sidecar.last.success.timestamp", Kind.GAUGE, "seconds",
             "When the sidecar last polled Logstash successfully, Unix time; the values below are from that poll"),
+    NOTIFICATIONS("logstash.sidecar.notifications", Kind.COUNTER, null,
+            "Notifications (SPEC 15): outcome sent (the receiver accepted one), failed (a try it did not accept), dropped (one given up)"),
     PLUGINS_FOLDED("logstash.sidecar.plugins.folded", Kind.GAUGE, null,
             "Plugins of the pipeline beyond SIDECAR_METRICS_MAX_PLUGINS, summed under plugin_id _other"),
     NODE_INFO("logstash.node.info", Kind.GAUGE, null, "1, labelled with the Logstash version"),

@@ -113,6 +113,19 @@
       : '';
   }
 
+  // SPEC §15: the last notification that failed, and whether one went through since.
+  function renderNotifyFailure(nf) {
+    var f = nf && nf.lastFailure;
+    $('notify-failure').hidden = !f;
+    if (!f) return;
+    var at = function (a) { return new Date(a.at).toLocaleString(); };
+    var sentSince = nf.lastSent && Date.parse(nf.lastSent.at) > Date.parse(f.at);
+    $('notify-failure').textContent = 'Notification failed: ' + f.event.replace('_', ' ') + ' (' + f.status + ') to '
+      + nf.target + ' at ' + at(f) + ': ' + f.detail
+      + (sentSince ? '; one was delivered since, at ' + at(nf.lastSent)
+        : f.retryInSeconds ? '; trying again in ' + f.retryInSeconds + ' s' : '; given up');
+  }
+
   // ---- node summary and gauges ---------------------------------------------------------------
 
   function renderStats(s) {
@@ -134,6 +147,7 @@
     $('process-cpu-meter').value = cpu || 0;
     setText('process-files', (s.jvm ? n(s.jvm.threads) : '–') + ' / '
       + (s.process ? n(s.process.openFileDescriptors) + ' of ' + n(s.process.maxFileDescriptors) : '–'));
+    renderNotifyFailure(s.notifications);
     renderLogTypes(s);
     lastStatsAt = s.collectedAt;
     lastPipelines = pipelines;

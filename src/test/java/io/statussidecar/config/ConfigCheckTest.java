@@ -48,6 +48,14 @@ class ConfigCheckTest {
             HEALTH_WORKER_UTILIZATION_PERCENT | 95.5                   | whole number from 1 to 100
             LOGSTASH_API_CA_FILE              | /nonexistent/ca.pem    | readable PEM file
             LOGSTASH_LOG_PATH                 | ' '                    | file path
+            SIDECAR_NOTIFY_FORMAT             | discord                | one of json, slack, teams, pagerduty
+            SIDECAR_NOTIFY_MIN_SEVERITY       | healthy                | one of degraded, unhealthy
+            SIDECAR_NOTIFY_HOLD               | -1s                    | from 0s to 24h
+            SIDECAR_NOTIFY_HOLD               | 2d                     | from 0s to 24h
+            SIDECAR_NOTIFY_REPEAT             | 30s                    | at least 1m
+            SIDECAR_NOTIFY_REPEAT             | often                  | at least 1m
+            SIDECAR_PUBLIC_URL                | sidecar.example.com    | dashboard's http:// or https:// address
+            SIDECAR_INSTANCE_NAME             | ' '                    | 1 to 200 characters
             """)
     void aBadValueIsOneLineNamingTheVariableTheValueAndWhatIsAccepted(String name, String value, String accepted) {
         List<String> problems = StartupCheck.problems(Map.of(name, value));
@@ -76,6 +84,16 @@ class ConfigCheckTest {
             HEALTH_HEAP_PERCENT               | 90
             SIDECAR_METRICS_MAX_PLUGINS       | 0
             LOG_PROFILE                       | anything-at-all
+            SIDECAR_NOTIFY_URL                | https://hooks.slack.com/services/T0/B0/XYZ
+            SIDECAR_NOTIFY_URL                | 'https://prod.westeurope.logic.azure.com:443/workflows/1/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc'
+            SIDECAR_NOTIFY_FORMAT             | Slack
+            SIDECAR_NOTIFY_HOLD               | 0s
+            SIDECAR_NOTIFY_REPEAT             | 0
+            SIDECAR_NOTIFY_REPEAT             | 1d
+            SIDECAR_NOTIFY_MIN_SEVERITY       | unhealthy
+            SIDECAR_NOTIFY_AUTHORIZATION      | Bearer abc
+            SIDECAR_INSTANCE_NAME             | logstash-eu-1
+            SIDECAR_PUBLIC_URL                | https://sidecar.example.com/eu-1/
             """)
     void goodValuesPass(String name, String value) {
         assertEquals(List.of(), StartupCheck.problems(Map.of(name, value)));
@@ -96,6 +114,28 @@ class ConfigCheckTest {
         assertTrue(problems.get(0).contains("LOGSTASH_API_PASSWORD") && problems.get(0).contains("LOGSTASH_API_USERNAME"));
         assertTrue(problems.get(1).contains("SIDECAR_AUTH_USERNAME") && problems.get(1).contains("SIDECAR_AUTH_PASSWORD"));
         assertTrue(problems.stream().noneMatch(p -> p.contains("s3cret")));
+    }
+
+    @Test
+    void aWebhooksUrlAndTheAuthorizationAreSecretsInTheLineToo() {
+        List<String> problems = StartupCheck.problems(Map.of("SIDECAR_NOTIFY_URL", "ftp://hooks.example.com/services/T0/B0/XYZsecret",
+                "SIDECAR_NOTIFY_AUTHORIZATION", "Bearer tok3n\r\nX-Evil: 1"));
+
+        assertEquals(List.of("Invalid SIDECAR_NOTIFY_URL=\"ftp://hooks.example.com/***\": expected the http:// or https:// URL of the "
+                + "webhook, such as https://hooks.slack.com/services/...",
+                "Invalid SIDECAR_NOTIFY_AUTHORIZATION=\"***\": expected one line of text, such as \"Bearer <token>\" or a PagerDuty "
+                        + "integration key"), problems);
+        assertTrue(StartupCheck.problems(Map.of("SIDECAR_NOTIFY_URL", "https://u:pw@hooks.example.com/x")).get(0)
+                .contains("without user:password@"));
+    }
+
+    @Test
+    void pagerDutyNeedsItsIntegrationKey() {
+        assertEquals(List.of("Invalid SIDECAR_NOTIFY_FORMAT=\"pagerduty\": it needs SIDECAR_NOTIFY_AUTHORIZATION set to the service's "
+                + "integration key (Events API v2)"), StartupCheck.problems(Map.of("SIDECAR_NOTIFY_FORMAT", "pagerduty",
+                        "SIDECAR_NOTIFY_URL", "https://events.pagerduty.com/v2/enqueue")));
+        assertEquals(List.of(), StartupCheck.problems(Map.of("SIDECAR_NOTIFY_FORMAT", "pagerduty",
+                "SIDECAR_NOTIFY_URL", "https://events.pagerduty.com/v2/enqueue", "SIDECAR_NOTIFY_AUTHORIZATION", "R0UT1NGKEY")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.statussidecar.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -54,6 +55,24 @@ class StartupConfigIT {
         assertEquals(2, r.exit(), r.stderr());
         assertEquals(List.of("Invalid LOGSTASH_API_URL=\"ftp://monitor:***@logstash:9600\": expected an http:// or https:// "
                 + "URL with a host, such as http://localhost:9600"), r.stderr().lines().toList());
+    }
+
+    @Test
+    void badNotificationSettingsStopStartUpWithoutShowingTheWebhooksSecret() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(Artifact.command());
+        pb.environment().put("SIDECAR_NOTIFY_URL", "https://hooks.slack.com/services/T0/B0/XYZsecret");
+        pb.environment().put("SIDECAR_NOTIFY_FORMAT", "pagerduty");
+        pb.environment().put("SIDECAR_NOTIFY_HOLD", "forever");
+        pb.environment().put("SIDECAR_NOTIFY_REPEAT", "10s");
+        Result r = run(pb);
+
+        assertEquals(2, r.exit(), r.stderr());
+        assertEquals(List.of(
+                "Invalid SIDECAR_NOTIFY_HOLD=\"forever\": expected a duration from 0s to 24h, such as 30s, 1m or 5m",
+                "Invalid SIDECAR_NOTIFY_REPEAT=\"10s\": expected 0 (never) or a duration of at least 1m, such as 30m, 4h or 1d",
+                "Invalid SIDECAR_NOTIFY_FORMAT=\"pagerduty\": it needs SIDECAR_NOTIFY_AUTHORIZATION set to the service's integration key "
+                        + "(Events API v2)"), r.stderr().lines().toList());
+        assertFalse(r.stderr().contains("XYZsecret"));
     }
 
     record Result(int exit, String stdout, String stderr) {

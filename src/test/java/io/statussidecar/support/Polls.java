@@ -37,6 +37,18 @@ public class Polls {
         return poll;
     }
 
+    /**
+     * {@code seconds} seconds of a sidecar polling every second, {@code each} run after every poll (the
+     * notifier's check: it reads the verdict every second).
+     */
+    public void everySecond(int seconds, Runnable each) {
+        for (int i = 0; i < seconds; i++) {
+            collector.pollOnce(clock.instant());
+            each.run();
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
     /** Time passes without a poll. */
     public void advance(Duration d) {
         clock.advance(d);
