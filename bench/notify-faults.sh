@@ -7,6 +7,7 @@
 # in each fault, the RSS, heap after a full GC and thread count every 30 s, whether the sidecar lived,
 # and whether the next notification went out when the receiver came back.
 # Usage: bench/notify-faults.sh [seconds per fault, default 120]
+# MODES="OK OK OK OK OK" runs the same with a working receiver, as the control for the RSS.
 source "$(dirname "$0")/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 EACH="${1:-120}"
@@ -43,7 +44,7 @@ sleep 50
 echo "  /api/health p99 $(p99)"
 sample 0
 T=0
-for mode in NEVER DRIP ERROR_500 RATE_LIMITED REFUSE; do
+for mode in ${MODES:-NEVER DRIP ERROR_500 RATE_LIMITED REFUSE}; do
   curl -s -o /dev/null "$CONTROL/mode/$mode"
   echo "receiver $mode for $EACH s:"
   for _ in $(seq 1 $(( EACH / 30 ))); do
@@ -61,6 +62,8 @@ for i in $(seq 1 400); do
 done
 echo "  $(( now - before )) notification(s) arrived ${i} s after the receiver came back; the last:"
 curl -s "$CONTROL/received" | tail -n +2 | python3 -c 'import json,sys; d=json.load(sys.stdin); print("   ", d["event"], d["status"], "previous", d["previous"])'
+echo "  /api/health p99 with the receiver back: $(p99)"
+sample "$((T + 30))"
 kill "$FLAP"
 kill -0 "$SIDECAR_PID" 2>/dev/null && echo "sidecar alive: yes" || echo "sidecar alive: NO"
 echo "sidecar log: $(grep -c . "$SIDECAR_LOG") lines, $(grep -c 'Notification .* failed' "$SIDECAR_LOG") 'failed' warnings, $(grep -c 'given up' "$SIDECAR_LOG") 'given up'; secret in it: $(grep -c 'hook/secret' "$SIDECAR_LOG")"

@@ -56,7 +56,7 @@ for round in 1 2 3 4 5 6 7 8 9 10; do
       /assets/dashboard.js /assets/dashboard.css /webjars/uplot/dist/uPlot.iife.min.js /webjars/uplot/dist/uPlot.min.css \
       /api/pipelines/graph "/api/history?range=1h" "/api/history?range=5m" "/api/history?range=24h" "/api/history?range=7d" \
       "/api/logs?lines=100" "/api/logs?lines=1000&download=true" "/api/logs?level=WARN" "/api/logs?q=splunk" \
-      "/api/history?range=bad" "/api/logs?lines=0" /api/nothing; do
+      /api/notifications "/api/history?range=bad" "/api/logs?lines=0" /api/nothing; do
     get "$BASE$path"
   done
   get --header 'Accept: text/plain' "$BASE/q/metrics"

@@ -53,6 +53,9 @@ final class Delivery {
     record Counts(long sent, long failed, long dropped) {
     }
 
+    /** A {@link Result}'s status when the sidecar itself could not send: trying again would fail alike. */
+    private static final int BROKEN = -1;
+
     private record Result(int status, String answer, String failure, Duration retryAfter) {
         boolean ok() {
             return status >= 200 && status < 300;
@@ -60,7 +63,7 @@ final class Delivery {
 
         /** Timeouts, refused connections, 429 and 5xx are worth another try; a 4xx will say the same again. */
         boolean retryable() {
-            return failure != null || status == 429 || status >= 500 || status < 200;
+            return status != BROKEN && (failure != null || status == 429 || status >= 500 || status < 200);
         }
     }
 
@@ -187,8 +190,13 @@ final class Delivery {
             }
             inFlight = n;
         }
-        byte[] body = payloads.render(n);
-        exchange(body, result -> done(n, tries + 1, queued, result));
+        try {
+            exchange(payloads.render(n), result -> done(n, tries + 1, queued, result));
+        } catch (RuntimeException e) {
+            // A bug of the sidecar's own must not leave a notification in flight for ever: no other would go.
+            LOG.errorf(e, "Could not send notification %d", n.id());
+            done(n, tries + 1, queued, new Result(BROKEN, "", "the sidecar could not send it: " + e.getClass().getSimpleName(), null));
+        }
     }
 
     private void done(Notification n, int tries, long queuedNanos, Result r) {
@@ -226,8 +234,9 @@ final class Delivery {
                     }
                     delay = wait;
                 } else {
-                    record(n, "failed", tries, r.status() == 0 ? null : r.status(), why, null);
-                    String reason = r.retryable() ? "still failing after " + tries + " tries over " + Payloads.human(limits.giveUpAfter()) : "refused: " + why;
+                    record(n, "failed", tries, r.status() <= 0 ? null : r.status(), why, null);
+                    String reason = r.retryable() ? "still failing after " + tries + " tries over " + Payloads.human(limits.giveUpAfter())
+                            : "refused: " + why;
                     drop(n, tries, reason);
                     LOG.errorf("Notification %d (%s, %s) to %s given up: %s", n.id(), n.event().json(), n.status().json(),
                             settings.target(), reason);

@@ -2,6 +2,10 @@ package io.statussidecar.notify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,6 +40,7 @@ final class Payloads {
     private static final int SLACK_SECTION = 3000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final NotifySettings settings;
 
@@ -68,8 +73,7 @@ final class Payloads {
         String who = settings.instance() + ": ";
         String codes = n.reasons().stream().map(Reason::code).distinct().collect(Collectors.joining(", "));
         return switch (n.event()) {
-            case RESOLVED -> who + "Logstash is " + n.status().json() + " again (was " + n.previous().json()
-                    + (n.previousSince() == null ? "" : " for " + human(Duration.between(n.previousSince(), n.since()))) + ")"
+            case RESOLVED -> who + "Logstash is " + n.status().json() + " again (" + was(n) + ")"
                     + (n.status() == Status.HEALTHY ? "" : ": " + codes);
             case REPEAT -> who + "Logstash is still " + n.status().json() + " (for " + human(Duration.between(n.since(), n.at()))
                     + "): " + codes;
@@ -85,9 +89,9 @@ final class Payloads {
         o.put("instance", settings.instance());
         o.put("status", n.status().json());
         o.put("previous", n.previous().json());
-        o.put("since", n.since().toString());
-        o.put("previousSince", n.previousSince() == null ? null : n.previousSince().toString());
-        o.put("at", n.at().toString());
+        o.put("since", iso(n.since()));
+        o.put("previousSince", n.previousSince() == null ? null : iso(n.previousSince()));
+        o.put("at", iso(n.at()));
         o.put("summary", summary(n));
         ArrayNode reasons = o.putArray("reasons");
         for (Reason r : n.reasons()) {
@@ -112,7 +116,7 @@ final class Payloads {
                     .collect(Collectors.joining("\n"));
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", cut(lines, SLACK_SECTION));
         }
-        StringBuilder context = new StringBuilder("was ").append(n.previous().json()).append(" · since ").append(n.since());
+        StringBuilder context = new StringBuilder(was(n)).append(" · since ").append(human(n.since()));
         if (n.logstashVersion() != null) {
             context.append(" · Logstash ").append(slackEscape(n.logstashVersion()));
         }
@@ -133,8 +137,8 @@ final class Payloads {
                         : n.status() == Status.DEGRADED ? "Warning" : "Good");
         ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
         facts.addObject().put("title", "Instance").put("value", settings.instance());
-        facts.addObject().put("title", "Status").put("value", n.status().json() + " (was " + n.previous().json() + ")");
-        facts.addObject().put("title", "Since").put("value", n.since().toString());
+        facts.addObject().put("title", "Status").put("value", n.status().json() + " (" + was(n) + ")");
+        facts.addObject().put("title", "Since").put("value", human(n.since()));
         if (n.logstashVersion() != null) {
             facts.addObject().put("title", "Logstash").put("value", n.logstashVersion());
         }
@@ -166,7 +170,7 @@ final class Payloads {
         payload.put("summary", cut(summary(n), PAGERDUTY_SUMMARY));
         payload.put("source", settings.instance());
         payload.put("severity", n.status() == Status.UNHEALTHY ? "critical" : "warning");
-        payload.put("timestamp", n.at().toString());
+        payload.put("timestamp", iso(n.at()));
         payload.put("component", "logstash");
         payload.put("group", "logstash-status-sidecar");
         payload.put("class", n.reasons().isEmpty() ? n.status().json() : n.reasons().get(0).code());
@@ -174,7 +178,7 @@ final class Payloads {
         details.put("event", n.event().json());
         details.put("status", n.status().json());
         details.put("previous", n.previous().json());
-        details.put("since", n.since().toString());
+        details.put("since", iso(n.since()));
         details.put("logstash_version", n.logstashVersion());
         ObjectNode reasons = details.putObject("reasons");
         for (Reason r : n.reasons()) {
@@ -186,6 +190,12 @@ final class Payloads {
             o.putArray("links").addObject().put("href", u).put("text", "Status sidecar dashboard");
         });
         return o;
+    }
+
+    /** "was unhealthy for 14m": how long the status before this one lasted, where that is known. */
+    private static String was(Notification n) {
+        return "was " + n.previous().json() + (n.previousSince() == null ? ""
+                : " for " + human(Duration.between(n.previousSince(), n.since())));
     }
 
     private String title(Notification n) {
@@ -210,6 +220,16 @@ final class Payloads {
     // A link's URL ends at '|' or '>'; the configured URL is checked, this keeps a stray one from breaking the link.
     private static String slackLink(String url) {
         return url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C");
+    }
+
+    /** To the second: what a reader of the document or an incident needs. */
+    static String iso(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** For a person reading a chat message: {@code 2026-12-02 09:28:24 UTC}. */
+    static String human(Instant t) {
+        return HUMAN.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 
     static String cut(String s, int max) {

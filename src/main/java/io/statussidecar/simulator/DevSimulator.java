@@ -38,7 +38,7 @@ public class DevSimulator {
         if (configured || !Files.isDirectory(fixtures)) {
             return LogstashTarget.of(config.apiUrl());
         }
-        simulator = LogstashSimulator.aviatrix(fixtures, profile.profile()).start(0);
+        simulator = LogstashSimulator.aviatrix(fixtures, profile.profile()).start(0).withControlPort();
         // The simulated Logstash writes its log where the sidecar reads it, unless LOGSTASH_LOG_PATH
         // points somewhere else (a real log, which it must not touch).
         boolean writesLog = config.logPath().toAbsolutePath().equals(devLog.toAbsolutePath());
@@ -52,7 +52,7 @@ public class DevSimulator {
                 + "/_simulator/archive/on (a second pipeline fed by send_to, indexing into Elasticsearch), "
                 + "/_simulator/es-throttling/on (its Elasticsearch answering 429), /_simulator/es-rejecting/on (refusing documents), "
                 + "/_simulator/archive-slow/on (its output slow)", simulator.baseUrl(),
-                writesLog ? ", writing its log to " + devLog : "", simulator.baseUrl());
+                writesLog ? ", writing its log to " + devLog : "", simulator.controlUrl());
         return LogstashTarget.of(URI.create(simulator.baseUrl()));
     }
 

@@ -52,6 +52,7 @@ public final class LogstashSimulator implements AutoCloseable {
     private volatile String lastHotThreadsQuery;
     private ExecutorService executor;
     private HttpServer server;
+    private HttpServer control;
     private int port;
     private javax.net.ssl.SSLContext tls;
     private LogWriter log;
@@ -164,6 +165,30 @@ public final class LogstashSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Logstash simulator on port " + requestedPort, e);
         }
+    }
+
+    /**
+     * Also answers the controls on a port of their own, which stays open while the fault is
+     * {@link Fault#REFUSE} (the main port is closed then, so {@code fault/NONE} could not reach it).
+     */
+    public synchronized LogstashSimulator withControlPort() {
+        try {
+            control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+            control.createContext(CONTROL, exchange -> {
+                try (exchange) {
+                    control(exchange, exchange.getRequestURI().getPath().substring(CONTROL.length()));
+                }
+            });
+            control.start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulator's control port", e);
+        }
+    }
+
+    /** Where the controls answer whatever the fault: the control port when there is one. */
+    public String controlUrl() {
+        return control == null ? baseUrl() : "http://127.0.0.1:" + control.getAddress().getPort();
     }
 
     public String baseUrl() {
@@ -436,6 +461,9 @@ public final class LogstashSimulator implements AutoCloseable {
         }
         if (server != null) {
             server.stop(0);
+        }
+        if (control != null) {
+            control.stop(0);
         }
         if (log != null) {
             log.close();

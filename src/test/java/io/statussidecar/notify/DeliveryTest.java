@@ -129,7 +129,7 @@ class DeliveryTest {
         assertTrue(section.contains("• *logstash_unreachable* (unhealthy): Logstash at http://localhost:9600 is unreachable &lt;&amp;&gt;"),
                 section);
         String context = m.at("/blocks/2/elements/0/text").asText();
-        assertTrue(context.contains("was healthy") && context.contains("Logstash 9.5.2")
+        assertTrue(context.contains("was healthy for 1m · since 2031-03-01 10:01:00 UTC") && context.contains("Logstash 9.5.2")
                 && context.contains("<https://sidecar.example.com/|dashboard>"), context);
     }
 
@@ -145,7 +145,8 @@ class DeliveryTest {
         assertEquals("logstash-eu-1: Logstash is unhealthy", card.at("/body/0/text").asText());
         assertEquals("Attention", card.at("/body/0/color").asText());
         assertEquals("Instance", card.at("/body/1/facts/0/title").asText());
-        assertEquals("unhealthy (was healthy)", card.at("/body/1/facts/1/value").asText());
+        assertEquals("unhealthy (was healthy for 1m)", card.at("/body/1/facts/1/value").asText());
+        assertEquals("2031-03-01 10:01:00 UTC", card.at("/body/1/facts/2/value").asText());
         assertTrue(card.at("/body/2/text").asText().startsWith("logstash_unreachable (unhealthy): Logstash at"));
         assertEquals("Action.OpenUrl", card.at("/actions/0/type").asText());
         assertEquals("https://sidecar.example.com/", card.at("/actions/0/url").asText());
@@ -177,6 +178,7 @@ class DeliveryTest {
         assertEquals("https://sidecar.example.com/", trigger.at("/links/0/href").asText());
         assertEquals("resolve", resolve.get("event_action").asText());
         assertEquals(trigger.get("dedup_key"), resolve.get("dedup_key"));
+        assertEquals("logstash-eu-1: Logstash is healthy again (was unhealthy for 14m)", delivery.payloads().summary(resolved()));
         assertEquals(PD_KEY, resolve.get("routing_key").asText());
     }
 
