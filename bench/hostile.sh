@@ -20,7 +20,7 @@ PY
 start_simulator
 POLL=1s LOGSTASH_CONNECT_TIMEOUT=1s LOGSTASH_READ_TIMEOUT=2s HEALTH_UNREACHABLE_GRACE=4s LOGSTASH_LOG_PATH="$LOG_DIR/logstash.log" \
   start_sidecar @src/main/docker/jvm.options
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ]; do sleep 0.1; done
+await_first_poll || { echo "no successful poll of Logstash within 30 s" >&2; exit 1; }
 
 peak_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "-"; }
 alive() { kill -0 "$SIDECAR_PID" 2>/dev/null && echo yes || echo NO; }

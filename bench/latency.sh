@@ -8,7 +8,7 @@ SECONDS_EACH="${1:-10}"; shift || true
 build_if_needed
 start_simulator
 POLL=1s start_sidecar "$@"
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ]; do sleep 0.1; done
+await_first_poll || { echo "no successful poll of Logstash within 30 s" >&2; exit 1; }
 printf '%-16s %10s %10s %10s %12s\n' endpoint p50 p90 p99 requests/s
 for path in /q/health/live /api/health /api/stats "/api/history?range=1h"; do
   wrk -t1 -c4 -d2s "$SIDECAR_URL$path" >/dev/null   # warm-up

@@ -68,6 +68,14 @@ start_sidecar() {
   STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
+# await_first_poll: until /api/stats answers 200 (a poll of Logstash succeeded), at most 30 s; 1 if it never did.
+await_first_poll() {
+  for _ in $(seq 1 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ] && return 0; sleep 0.1
+  done
+  return 1
+}
+
 # startup_summary LABEL MS...: the median, the fastest and the slowest of a set of launches.
 startup_summary() {
   local label="$1"; shift

@@ -15,7 +15,7 @@ PY
 printf '{"id":"x","version":"8.4.0"}' > "$DIR/node.json"
 serve_logstash "$DIR/stats.json" "$DIR/node.json"
 POLL=2s start_sidecar @src/main/docker/jvm.options
-for _ in $(seq 1 150); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ] && break; sleep 0.2; done
+await_first_poll || true # the lines below say why
 echo "pipelines:              $PIPELINES ($(( $(stat -c %s "$DIR/stats.json") / 1024 )) KiB of /_node/stats)"
 echo "last error:             $(curl -s "$SIDECAR_URL/api/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("lastError") or "none")' 2>/dev/null || echo "no stats")"
 sleep 5

@@ -26,7 +26,7 @@ PY
 printf '{"id":"x","version":"8.4.0"}' > "$DIR/node.json"
 serve_logstash "$DIR/stats.json" "$DIR/node.json"
 POLL=1s start_sidecar @src/main/docker/jvm.options
-for _ in $(seq 1 150); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ] && break; sleep 0.2; done
+await_first_poll || true # the lines below say why
 echo "pipelines:              $PIPELINES, 2 elasticsearch outputs each ($(( $(stat -c %s "$DIR/stats.json") / 1024 )) KiB of /_node/stats), polled every 1 s"
 echo "RSS after the first poll: $(rss_mb "$SIDECAR_PID") MB"
 sleep "$SECONDS_TO_RUN"

@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 build_if_needed
 start_simulator
 start_sidecar "$@"
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$SIDECAR_URL/api/stats")" = 200 ]; do sleep 0.1; done
+await_first_poll || { echo "no successful poll of Logstash within 30 s" >&2; exit 1; }
 sleep 1
 echo "sidecar:                ${*:-(jar, default JVM options)}"
 echo "start to first answer:  ${STARTUP_MS} ms"

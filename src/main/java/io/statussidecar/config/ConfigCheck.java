@@ -69,6 +69,9 @@ public final class ConfigCheck {
     // Faster than this, a reminder is noise; the services rate-limit a webhook to about one message a second.
     private static final Duration MIN_REPEAT = Duration.ofMinutes(1);
     private static final int MAX_INSTANCE_NAME = 200;
+    /** A URL's scheme, credentials (left out), host and port: what of a webhook URL may be shown. */
+    private static final java.util.regex.Pattern URL_HEAD = java.util.regex.Pattern.compile(
+            "^([a-zA-Z][a-zA-Z0-9+.-]*://)(?:[^/?#@]*@)?([^/?#:@]*)(:\\d+)?");
 
     private ConfigCheck() {
     }
@@ -198,8 +201,7 @@ public final class ConfigCheck {
      * The one place that decides it, for start-up lines, {@code /api/stats} and the notifier's log.
      */
     public static String webhookDisplay(String url) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)(?:[^/?#@]*@)?([^/?#:@]*)(:\\d+)?")
-                .matcher(url.trim());
+        java.util.regex.Matcher m = URL_HEAD.matcher(url.trim());
         if (!m.find() || m.group(2).isEmpty()) {
             return "***";
         }
@@ -217,7 +219,8 @@ public final class ConfigCheck {
     }
 
     private static Optional<String> publicUrl(String v) {
-        String accepted = "expected the dashboard's http:// or https:// address as people reach it, such as https://logstash-7.example.com/";
+        String accepted = "expected the dashboard's http:// or https:// address as people reach it, "
+                + "such as https://logstash-7.example.com/";
         return httpUri(v).filter(uri -> uri.getRawUserInfo() == null).isPresent() ? Optional.empty() : Optional.of(accepted);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 
+import io.statussidecar.config.EffectiveSettings;
 import io.statussidecar.http.OutboundFailure;
 import io.statussidecar.security.Redactor;
 import io.vertx.core.Vertx;
@@ -235,7 +236,8 @@ final class Delivery {
                     delay = wait;
                 } else {
                     record(n, "failed", tries, r.status() <= 0 ? null : r.status(), why, null);
-                    String reason = r.retryable() ? "still failing after " + tries + " tries over " + Payloads.human(limits.giveUpAfter())
+                    String reason = r.retryable()
+                            ? "still failing after " + tries + " tries over " + EffectiveSettings.human(limits.giveUpAfter())
                             : "refused: " + why;
                     drop(n, tries, reason);
                     LOG.errorf("Notification %d (%s, %s) to %s given up: %s", n.id(), n.event().json(), n.status().json(),
@@ -303,7 +305,7 @@ final class Delivery {
         Once once = new Once(onResult);
         long timer = vertx.setTimer(limits.deadline().toMillis(), id -> {
             Result r = once.partial();
-            once.finish(r != null ? r : new Result(0, "", "no answer within " + Payloads.human(limits.deadline()), null));
+            once.finish(r != null ? r : new Result(0, "", "no answer within " + EffectiveSettings.human(limits.deadline()), null));
         });
         once.onFinish(() -> vertx.cancelTimer(timer));
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(settings.url().toString())
@@ -327,8 +329,8 @@ final class Delivery {
                     return;
                 }
                 HttpClientResponse resp = answered.result();
-                Duration retryAfter = resp.statusCode() == 429 || resp.statusCode() == 503 ? retryAfter(resp.getHeader("Retry-After"))
-                        : null;
+                Duration retryAfter = resp.statusCode() == 429 || resp.statusCode() == 503
+                        ? retryAfter(resp.getHeader("Retry-After"), clock.instant()) : null;
                 Answer answer = new Answer(resp.statusCode(), retryAfter);
                 once.answer(answer);
                 resp.handler(chunk -> {
@@ -344,7 +346,7 @@ final class Delivery {
     }
 
     /** Retry-After as seconds or an HTTP date; at most the hour the notification is tried for. */
-    static Duration retryAfter(String header) {
+    static Duration retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -353,7 +355,7 @@ final class Delivery {
             d = Duration.ofSeconds(Long.parseLong(header.trim()));
         } catch (NumberFormatException e) {
             try {
-                d = Duration.between(Instant.now(), ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                d = Duration.between(now, ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             } catch (DateTimeParseException | ArithmeticException e2) {
                 return null;
             }
@@ -368,11 +370,11 @@ final class Delivery {
         String host = settings.target();
         OutboundFailure f = OutboundFailure.of(e);
         return switch (f.kind()) {
-            case CONNECT_TIMEOUT -> "no connection to " + host + " within " + Payloads.human(limits.connectTimeout());
+            case CONNECT_TIMEOUT -> "no connection to " + host + " within " + EffectiveSettings.human(limits.connectTimeout());
             case REFUSED -> "connection refused by " + host;
             case UNKNOWN_HOST -> "cannot resolve the host of " + host;
             case TLS -> "TLS with " + host + " failed: " + detail(f.detail());
-            case TIMEOUT -> "no answer within " + Payloads.human(limits.deadline());
+            case TIMEOUT -> "no answer within " + EffectiveSettings.human(limits.deadline());
             case CLOSED -> "connection closed by " + host + " before a complete answer";
             case OTHER -> "request to " + host + " failed: " + detail(f.detail());
         };

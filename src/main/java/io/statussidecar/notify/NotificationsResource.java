@@ -32,9 +32,10 @@ public class NotificationsResource {
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     public View get() {
+        Delivery.Counts c = notifier.counts();
         return notifier.settings().map(s -> new View(true, s.format().json(), s.target(), s.instance(), s.minSeverity().json(),
-                EffectiveSettings.human(s.hold()), s.repeat().isZero() ? "0" : EffectiveSettings.human(s.repeat()), notifier.sent(),
-                notifier.failed(), notifier.dropped(), notifier.attempts()))
+                EffectiveSettings.human(s.hold()), s.repeat().isZero() ? "0" : EffectiveSettings.human(s.repeat()), c.sent(),
+                c.failed(), c.dropped(), notifier.attempts()))
                 .orElseGet(() -> new View(false, null, null, null, null, null, null, 0, 0, 0, List.of()));
     }
 }

@@ -95,15 +95,20 @@ public class Notifier {
         return delivery.map(Delivery::attempts).orElse(List.of());
     }
 
+    /** One reading of the three counts, so that an answer never mixes two moments. */
+    Delivery.Counts counts() {
+        return delivery.map(Delivery::counts).orElse(new Delivery.Counts(0, 0, 0));
+    }
+
     public long sent() {
-        return delivery.map(d -> d.counts().sent()).orElse(0L);
+        return counts().sent();
     }
 
     public long failed() {
-        return delivery.map(d -> d.counts().failed()).orElse(0L);
+        return counts().failed();
     }
 
     public long dropped() {
-        return delivery.map(d -> d.counts().dropped()).orElse(0L);
+        return counts().dropped();
     }
 }

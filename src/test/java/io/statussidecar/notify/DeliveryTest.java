@@ -275,10 +275,10 @@ class DeliveryTest {
 
     @Test
     void retryAfterIsReadAsSecondsOrADateAndBounded() {
-        assertEquals(Duration.ofSeconds(2), Delivery.retryAfter("2"));
-        assertEquals(Duration.ofHours(1), Delivery.retryAfter("999999"));
-        assertEquals(Duration.ZERO, Delivery.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
-        assertNull(Delivery.retryAfter("soon"));
+        assertEquals(Duration.ofSeconds(2), Delivery.retryAfter("2", Instant.now()));
+        assertEquals(Duration.ofHours(1), Delivery.retryAfter("999999", Instant.now()));
+        assertEquals(Duration.ZERO, Delivery.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Instant.now()));
+        assertNull(Delivery.retryAfter("soon", Instant.now()));
         for (int i = 1; i < 30; i++) {
             Duration b = Delivery.backoff(Duration.ofSeconds(1), i);
             assertTrue(b.compareTo(Delivery.MAX_BACKOFF) <= 0 && !b.isNegative(), b.toString());
